@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { AuditVerifyReport, Consent, EncounterDetail, EncounterSummary, Id, PatientInput } from './domain';
+import { ERROR_CODES } from './errors';
+
+/**
+ * The IPC contract: every request/response channel the renderer may call, and every event main
+ * may push. Preload, the IPC binder and the E2E bridge all derive their behaviour from this map,
+ * so a channel that is not here does not exist.
+ */
+export const JobKind = z.enum(['audit-verify']);
+export type JobKind = z.infer<typeof JobKind>;
+
+export const JobHandle = z.strictObject({ jobId: Id, kind: JobKind });
+export type JobHandle = z.infer<typeof JobHandle>;
+
+export const channels = {
+  'app:info': {
+    request: z.strictObject({}),
+    response: z.strictObject({
+      version: z.string(),
+      schemaVersion: z.number().int().nonnegative(),
+      locked: z.boolean(),
+      clinician: z.strictObject({ id: Id, displayName: z.string() }).nullable(),
+    }),
+  },
+  'session:unlock': {
+    request: z.strictObject({ passphrase: z.string().min(1).max(1024) }),
+    response: z.strictObject({ unlocked: z.literal(true) }),
+  },
+  'clinician:register': {
+    request: z.strictObject({
+      displayName: z.string().trim().min(1).max(200),
+      credentials: z.string().trim().max(200).default(''),
+    }),
+    response: z.strictObject({ id: Id, displayName: z.string() }),
+  },
+  'encounter:create': {
+    request: z.strictObject({ patient: PatientInput, reason: z.string().trim().max(500).default('') }),
+    response: EncounterSummary,
+  },
+  'encounter:list': {
+    request: z.strictObject({
+      query: z.string().max(200).default(''),
+      limit: z.number().int().min(1).max(500).default(100),
+      offset: z.number().int().min(0).default(0),
+    }),
+    response: z.strictObject({ items: z.array(EncounterSummary), total: z.number().int().nonnegative() }),
+  },
+  'encounter:get': {
+    request: z.strictObject({ id: Id }),
+    response: EncounterDetail,
+  },
+  'encounter:setConsent': {
+    request: z.strictObject({ id: Id, consent: Consent.partial() }),
+    response: Consent,
+  },
+  'audit:verify': {
+    request: z.strictObject({}),
+    response: JobHandle,
+  },
+  'job:cancel': {
+    request: z.strictObject({ jobId: Id }),
+    response: z.strictObject({ cancelled: z.boolean() }),
+  },
+} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
+
+export const JobFinished = z.discriminatedUnion('outcome', [
+  z.strictObject({ jobId: Id, kind: JobKind, outcome: z.literal('succeeded'), result: z.unknown() }),
+  z.strictObject({
+    jobId: Id,
+    kind: JobKind,
+    outcome: z.literal('failed'),
+    error: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() }),
+  }),
+  z.strictObject({ jobId: Id, kind: JobKind, outcome: z.literal('cancelled') }),
+]);
+export type JobFinished = z.infer<typeof JobFinished>;
+
+export const events = {
+  'job:progress': z.strictObject({
+    jobId: Id,
+    kind: JobKind,
+    done: z.number().nonnegative(),
+    total: z.number().nonnegative(),
+  }),
+  'job:finished': JobFinished,
+} as const satisfies Record<string, z.ZodType>;
+
+/** Results of each job kind, parsed by the caller from `job:finished.result`. */
+export const jobResults = {
+  'audit-verify': AuditVerifyReport,
+} as const satisfies Record<JobKind, z.ZodType>;
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+export type EventName = keyof typeof events;
+/** What a caller passes: defaults are filled in by main, so the input type is the schema's input. */
+export type RequestOf<C extends Channel> = z.input<Channels[C]['request']>;
+export type ParsedRequestOf<C extends Channel> = z.output<Channels[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<Channels[C]['response']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const CHANNEL_NAMES = Object.keys(channels) as Channel[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export const isChannel = (name: unknown): name is Channel =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);

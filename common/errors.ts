@@ -1,0 +1,50 @@
+/**
+ * One error family for the whole app. `code` is stable and safe to log; `message` is for people
+ * and must never contain patient data (the IPC boundary forwards it to the renderer).
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN_SENDER',
+  'NOT_FOUND',
+  'CONFLICT',
+  'STORE_LOCKED',
+  'STORE_WRONG_KEY',
+  'STORE_NOT_ENCRYPTED',
+  'STORE_SCHEMA_TOO_NEW',
+  'STORE_CORRUPT',
+  'KEY_PROVIDER_UNAVAILABLE',
+  'SIGNED_NOTE_IMMUTABLE',
+  'AUDIT_CHAIN_BROKEN',
+  'CHUNK_TAMPERED',
+  'JOB_CANCELLED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type AppErrorPayload = { code: ErrorCode; message: string };
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AppError';
+    this.code = code;
+  }
+
+  toPayload(): AppErrorPayload {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export const isAppError = (value: unknown): value is AppError => value instanceof AppError;
+
+/** Anything thrown that is not an AppError becomes INTERNAL with a generic message: its text may hold PHI. */
+export const toErrorPayload = (error: unknown): AppErrorPayload =>
+  isAppError(error) ? error.toPayload() : { code: 'INTERNAL', message: 'An unexpected error occurred.' };
+
+export const assertNever = (value: never, what = 'value'): never => {
+  throw new AppError('INTERNAL', `Unhandled ${what}: ${String(value)}`);
+};

@@ -1,0 +1,20 @@
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, webContents } from 'electron';
+import { createApp } from './composition';
+
+// Electron entry (bundled to dist/app/main.cjs). Everything is wired in composition.ts; this file
+// only hands it the real Electron API and the locations of the built files.
+const quietchart = createApp(
+  { app, BrowserWindow, ipcMain, protocol, safeStorage, session, webContents },
+  {
+    rendererRoot: path.join(__dirname, '..', 'renderer'),
+    preloadPath: path.join(__dirname, 'preload.cjs'),
+    version: app.getVersion(),
+    platform: process.platform,
+  },
+);
+
+quietchart.start().catch((error: unknown) => {
+  process.stderr.write(`Quietchart failed to start: ${error instanceof Error ? error.name : 'error'}\n`);
+  app.exit(1);
+});

@@ -1,0 +1,82 @@
+import type { Db } from '../connection';
+import type { SegmentInput, SegmentRow } from '../types';
+import { newId, nowIso } from './shared';
+
+type Raw = {
+  id: string;
+  encounter_id: string;
+  seq: number;
+  speaker: SegmentRow['speaker'];
+  start_ms: number | null;
+  end_ms: number | null;
+  text: string;
+  language: string | null;
+  source: SegmentRow['source'];
+  created_at: string;
+};
+
+const COLUMNS = 'id, encounter_id, seq, speaker, start_ms, end_ms, text, language, source, created_at';
+const toRow = (r: Raw): SegmentRow => ({
+  id: r.id,
+  encounterId: r.encounter_id,
+  seq: r.seq,
+  speaker: r.speaker,
+  startMs: r.start_ms,
+  endMs: r.end_ms,
+  text: r.text,
+  language: r.language,
+  source: r.source,
+  createdAt: r.created_at,
+});
+
+export type SegmentsRepository = {
+  /** Swaps the whole transcript atomically (a re-import or re-transcription); seq restarts at 0. */
+  replaceForEncounter(encounterId: string, segments: readonly SegmentInput[]): SegmentRow[];
+  append(encounterId: string, segment: SegmentInput): SegmentRow;
+  listForEncounter(encounterId: string): SegmentRow[];
+};
+
+export const createSegmentsRepository = (db: Db): SegmentsRepository => {
+  const insert = db.prepare<[Raw]>(
+    `INSERT INTO transcript_segments (${COLUMNS})
+     VALUES (@id, @encounter_id, @seq, @speaker, @start_ms, @end_ms, @text, @language, @source, @created_at)`,
+  );
+  const removeAll = db.prepare<[string]>('DELETE FROM transcript_segments WHERE encounter_id = ?');
+  const list = db.prepare<[string], Raw>(
+    `SELECT ${COLUMNS} FROM transcript_segments WHERE encounter_id = ? ORDER BY seq`,
+  );
+  const nextSeq = db
+    .prepare<[string], number>('SELECT coalesce(max(seq) + 1, 0) FROM transcript_segments WHERE encounter_id = ?')
+    .pluck();
+
+  const write = (encounterId: string, seq: number, input: SegmentInput, createdAt: string): SegmentRow => {
+    const raw: Raw = {
+      id: newId(),
+      encounter_id: encounterId,
+      seq,
+      speaker: input.speaker,
+      start_ms: input.startMs,
+      end_ms: input.endMs,
+      text: input.text,
+      language: input.language,
+      source: input.source,
+      created_at: createdAt,
+    };
+    insert.run(raw);
+    return toRow(raw);
+  };
+
+  return {
+    replaceForEncounter(encounterId, segments) {
+      return db.transaction(() => {
+        removeAll.run(encounterId);
+        const at = nowIso();
+        return segments.map((segment, seq) => write(encounterId, seq, segment, at));
+      })();
+    },
+    append(encounterId, segment) {
+      return db.transaction(() => write(encounterId, nextSeq.get(encounterId) ?? 0, segment, nowIso()))();
+    },
+    listForEncounter: (encounterId) => list.all(encounterId).map(toRow),
+  };
+};
