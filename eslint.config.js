@@ -17,7 +17,10 @@ export default tseslint.config(
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs', 'bin/*.cjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs', 'bin/*.cjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -33,22 +36,31 @@ export default tseslint.config(
   {
     files: ['common/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [electron],
-        patterns: [
-          { group: ['node:*'], message: 'common/ is runtime-neutral: no node: modules.' },
-          ...outside(['main', 'renderer', 'preload', 'server']),
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electron],
+          patterns: [
+            { group: ['node:*'], message: 'common/ is runtime-neutral: no node: modules.' },
+            ...outside(['main', 'renderer', 'preload', 'server']),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [electron],
-        patterns: [{ group: ['node:*'], message: 'The renderer has no Node.' }, ...outside(['main', 'preload', 'server'])],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electron],
+          patterns: [
+            { group: ['node:*'], message: 'The renderer has no Node.' },
+            ...outside(['main', 'preload', 'server']),
+          ],
+        },
+      ],
     },
   },
   {
@@ -76,7 +88,10 @@ export default tseslint.config(
     files: ['tests/**/*.{ts,tsx}'],
     rules: {
       // Tests may reach every layer but must never load Electron at runtime (type-only is fine).
-      'no-restricted-imports': ['error', { paths: [{ ...electron, allowTypeImports: true, message: 'Tests never load electron; use the typed fake.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ ...electron, allowTypeImports: true, message: 'Tests never load electron; use the typed fake.' }] },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },

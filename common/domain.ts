@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
 /** Shared domain schemas. Dates of birth are calendar dates; timestamps are ISO-8601 UTC strings. */
-export const Id = z.string().uuid();
+export const Id = z.uuid();
 export type Id = z.infer<typeof Id>;
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-export const IsoTimestamp = z.string().datetime({ offset: true });
+export const IsoTimestamp = z.iso.datetime({ offset: true });
 
 export const PatientInput = z.strictObject({
   name: z.string().trim().min(1).max(200),

@@ -21,7 +21,11 @@ export const ServerConfig = z
       ctx.addIssue({ code: 'custom', message: 'Give both --tls-cert and --tls-key, or neither.', path: ['tlsCert'] });
     }
     if (!hasTls && !LOOPBACK.has(cfg.host)) {
-      ctx.addIssue({ code: 'custom', message: 'TLS is required unless the server listens on loopback.', path: ['host'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'TLS is required unless the server listens on loopback.',
+        path: ['host'],
+      });
     }
   });
 export type ServerConfig = z.infer<typeof ServerConfig>;

@@ -5,7 +5,10 @@ export type Output = {
   result(value: unknown, human: () => string): void;
 };
 
-export const createOutput = (json: boolean, write: (text: string) => void = (t) => process.stdout.write(t)): Output => ({
+export const createOutput = (
+  json: boolean,
+  write: (text: string) => void = (t) => process.stdout.write(t),
+): Output => ({
   json,
   result(value, human) {
     write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
@@ -17,7 +20,7 @@ export const readStdin = async (stream: NodeJS.ReadableStream = process.stdin, m
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     size += buf.length;
     if (size > maxBytes) throw new Error('standard input is too large');
     chunks.push(buf);
@@ -26,9 +29,13 @@ export const readStdin = async (stream: NodeJS.ReadableStream = process.stdin, m
 };
 
 export const table = (rows: ReadonlyArray<ReadonlyArray<string>>): string => {
-  const widths = rows.reduce<number[]>(
-    (w, row) => row.map((cell, i) => Math.max(w[i] ?? 0, cell.length)),
-    [],
-  );
-  return rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
+  const widths = rows.reduce<number[]>((w, row) => row.map((cell, i) => Math.max(w[i] ?? 0, cell.length)), []);
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 };

@@ -80,10 +80,13 @@ export const runCli = async (argv: string[], io: CliIo): Promise<number> => {
         throw new UsageError(`Unknown command: ${command}`);
     }
   } catch (error) {
-    const usage = error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+    const usage =
+      error instanceof UsageError ||
+      (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
     const code = isAppError(error) ? error.code : usage ? 'USAGE' : 'INTERNAL';
+    const known = isAppError(error) || usage;
     const message =
-      isAppError(error) || usage ? (error as Error).message : 'An unexpected error occurred (see the log for its code).';
+      known && error instanceof Error ? error.message : 'An unexpected error occurred (see the log for its code).';
     if (json) io.stdout(`${JSON.stringify({ error: { code, message } })}\n`);
     io.stderr(`quietchart: ${message}\n${usage ? `\n${USAGE}` : ''}`);
     return usage ? 2 : 1;

@@ -6,7 +6,10 @@ export const appVersion = (start = path.dirname(process.argv[1] ?? process.cwd()
   let dir = start;
   for (let i = 0; i < 6; i += 1) {
     try {
-      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (pkg.name === 'quietchart' && pkg.version) return pkg.version;
     } catch {
       // not here: keep walking up

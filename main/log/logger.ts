@@ -37,10 +37,18 @@ export const createLogger = (scope: string): Logger => {
     sink(`{"t":"${new Date().toISOString()}","level":"${level}",${body.slice(1)}`);
   };
   return {
-    debug: (event, fields) => write('debug', event, fields),
-    info: (event, fields) => write('info', event, fields),
-    warn: (event, fields) => write('warn', event, fields),
-    error: (event, fields) => write('error', event, fields),
+    debug: (event, fields) => {
+      write('debug', event, fields);
+    },
+    info: (event, fields) => {
+      write('info', event, fields);
+    },
+    warn: (event, fields) => {
+      write('warn', event, fields);
+    },
+    error: (event, fields) => {
+      write('error', event, fields);
+    },
     child: (sub) => createLogger(`${scope}.${sub}`),
   };
 };

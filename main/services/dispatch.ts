@@ -7,7 +7,7 @@ import type { Logger } from '../log/logger';
 export type CallContext = { senderId: number };
 
 export type Handlers = {
-  [C in Channel]: (request: ParsedRequestOf<C>, ctx: CallContext) => Promise<ResponseOf<C>>;
+  [C in Channel]: (request: ParsedRequestOf<C>, ctx: CallContext) => ResponseOf<C> | Promise<ResponseOf<C>>;
 };
 
 /**

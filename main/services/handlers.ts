@@ -6,7 +6,7 @@ export const createHandlers = (rt: Runtime): Handlers => {
   const actor = (): string | null => rt.services().store.repos.clinicians.getDefault()?.id ?? null;
 
   return {
-    'app:info': async () => {
+    'app:info': () => {
       const unlocked = rt.isUnlocked();
       const clinician = unlocked ? rt.services().store.repos.clinicians.getDefault() : null;
       return {
@@ -20,15 +20,15 @@ export const createHandlers = (rt: Runtime): Handlers => {
       await rt.unlockWithPassphrase(passphrase);
       return { unlocked: true as const };
     },
-    'clinician:register': async (req) => {
+    'clinician:register': (req) => {
       const row = rt.services().store.repos.clinicians.create(req);
       return { id: row.id, displayName: row.displayName };
     },
-    'encounter:create': async (req) => rt.services().encounters.create(req, actor()),
-    'encounter:list': async (req) => rt.services().encounters.list(req),
-    'encounter:get': async ({ id }) => rt.services().encounters.get(id, actor()),
-    'encounter:setConsent': async ({ id, consent }) => rt.services().encounters.setConsent(id, consent, actor()),
-    'audit:verify': async () => {
+    'encounter:create': (req) => rt.services().encounters.create(req, actor()),
+    'encounter:list': (req) => rt.services().encounters.list(req),
+    'encounter:get': ({ id }) => rt.services().encounters.get(id, actor()),
+    'encounter:setConsent': ({ id, consent }) => rt.services().encounters.setConsent(id, consent, actor()),
+    'audit:verify': () => {
       const { audit } = rt.services().store;
       const actorId = actor();
       return rt.jobs.start('audit-verify', async ({ signal, progress }) => {
@@ -43,6 +43,6 @@ export const createHandlers = (rt: Runtime): Handlers => {
         return report;
       });
     },
-    'job:cancel': async ({ jobId }) => ({ cancelled: rt.jobs.cancel(jobId) }),
+    'job:cancel': ({ jobId }) => ({ cancelled: rt.jobs.cancel(jobId) }),
   };
 };

@@ -6,7 +6,7 @@ import type { EventHub } from './event-hub';
 
 export type JobContext = {
   signal: AbortSignal;
-  progress(done: number, total: number): void;
+  progress: (done: number, total: number) => void;
 };
 export type JobBody = (ctx: JobContext) => Promise<unknown>;
 

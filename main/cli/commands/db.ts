@@ -7,10 +7,14 @@ export const dbInit = (ctx: CliContext, args: { clinician: string | undefined })
     const { store } = rt.services();
     const existing = store.repos.clinicians.getDefault();
     const clinician =
-      existing ?? (args.clinician ? store.repos.clinicians.create({ displayName: args.clinician, credentials: '' }) : null);
+      existing ??
+      (args.clinician ? store.repos.clinicians.create({ displayName: args.clinician, credentials: '' }) : null);
     const value = { path: rt.paths.dbPath, schemaVersion: store.schemaVersion, clinicianId: clinician?.id ?? null };
     ctx.out.result(value, () =>
-      [`Store ready at schema version ${store.schemaVersion}.`, clinician ? `Signing clinician: ${clinician.displayName}` : 'No signing clinician yet (use --clinician NAME).'].join('\n'),
+      [
+        `Store ready at schema version ${store.schemaVersion}.`,
+        clinician ? `Signing clinician: ${clinician.displayName}` : 'No signing clinician yet (use --clinician NAME).',
+      ].join('\n'),
     );
   });
 

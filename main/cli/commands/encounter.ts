@@ -42,13 +42,20 @@ export const encounterList = (ctx: CliContext, args: { query: string; limit: num
         ? 'No encounters.'
         : table([
             ['ID', 'CREATED', 'PATIENT', 'MRN', 'STATUS', 'REASON'],
-            ...page.items.map((e) => [e.id, e.createdAt.slice(0, 16).replace('T', ' '), e.patient.name, e.patient.mrn, e.status, e.reason]),
+            ...page.items.map((e) => [
+              e.id,
+              e.createdAt.slice(0, 16).replace('T', ' '),
+              e.patient.name,
+              e.patient.mrn,
+              e.status,
+              e.reason,
+            ]),
           ]) + `\n${page.items.length} of ${page.total}`,
     );
   });
 
 export const encounterShow = (ctx: CliContext, id: string): Promise<void> => {
-  if (!z.string().uuid().safeParse(id).success) throw new UsageError('encounter show needs an encounter ID (a UUID).');
+  if (!z.uuid().safeParse(id).success) throw new UsageError('encounter show needs an encounter ID (a UUID).');
   return withRuntime(ctx, true, (rt) => {
     const actor = rt.services().store.repos.clinicians.getDefault()?.id ?? null;
     const detail = rt.services().encounters.get(id, actor);

@@ -6,7 +6,34 @@
 export type Span = { start: number; end: number; text: string };
 
 const ABBREVIATIONS = new Set([
-  'dr', 'mr', 'mrs', 'ms', 'st', 'vs', 'etc', 'e.g', 'i.e', 'approx', 'no', 'mg', 'mcg', 'ml', 'dl', 'kg', 'lb', 'lbs', 'oz', 'pt', 'hx', 'q', 'b.i.d', 't.i.d', 'q.i.d', 'p.o', 'a.m', 'p.m',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'st',
+  'vs',
+  'etc',
+  'e.g',
+  'i.e',
+  'approx',
+  'no',
+  'mg',
+  'mcg',
+  'ml',
+  'dl',
+  'kg',
+  'lb',
+  'lbs',
+  'oz',
+  'pt',
+  'hx',
+  'q',
+  'b.i.d',
+  't.i.d',
+  'q.i.d',
+  'p.o',
+  'a.m',
+  'p.m',
 ]);
 
 const isAbbreviationBefore = (text: string, dot: number): boolean => {

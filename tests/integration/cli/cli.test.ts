@@ -9,7 +9,10 @@ import { openRawConnection } from '../store/fixture';
 
 type Run = { code: number; stdout: string; stderr: string };
 
-const cli = async (args: string[], opts: { stdin?: string; env?: Record<string, string | undefined> } = {}): Promise<Run> => {
+const cli = async (
+  args: string[],
+  opts: { stdin?: string; env?: Record<string, string | undefined> } = {},
+): Promise<Run> => {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
@@ -33,7 +36,11 @@ describe('quietchart CLI', () => {
   it('reports status as JSON', async () => {
     const r = await cli(['db', 'status', '--db', db, '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ encrypted: true, schemaVersion: expect.any(Number) as number, encounters: 0 });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      encrypted: true,
+      schemaVersion: expect.any(Number) as number,
+      encounters: 0,
+    });
   });
 
   it('creates an encounter from JSON on stdin, lists and shows it', async () => {
@@ -120,10 +127,14 @@ describe('quietchart CLI', () => {
 
   it('runs as `npm run -s cli` from a checkout', async () => {
     const root = path.resolve(import.meta.dirname, '../../..');
-    const { stdout } = await promisify(execFile)('npm', ['run', '-s', 'cli', '--', 'db', 'status', '--db', db, '--json'], {
-      cwd: root,
-      env: { ...process.env, QUIETCHART_PASSPHRASE: TEST_PASSPHRASE },
-    });
+    const { stdout } = await promisify(execFile)(
+      'npm',
+      ['run', '-s', 'cli', '--', 'db', 'status', '--db', db, '--json'],
+      {
+        cwd: root,
+        env: { ...process.env, QUIETCHART_PASSPHRASE: TEST_PASSPHRASE },
+      },
+    );
     expect(JSON.parse(stdout)).toMatchObject({ encrypted: true });
   });
 });

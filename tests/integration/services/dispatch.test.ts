@@ -38,17 +38,32 @@ describe('the IPC dispatch path', () => {
   });
 
   it('creates, finds and opens an encounter through valid requests', async () => {
-    const created = await dispatch(rt.handlers, 'encounter:create', { patient: SYNTHETIC_PATIENT, reason: 'Follow-up' }, ctx, log);
+    const created = await dispatch(
+      rt.handlers,
+      'encounter:create',
+      { patient: SYNTHETIC_PATIENT, reason: 'Follow-up' },
+      ctx,
+      log,
+    );
     expect(created.ok).toBe(true);
     const list = await dispatch(rt.handlers, 'encounter:list', { query: 'Synthetic' }, ctx, log);
     expect(list).toMatchObject({ ok: true, value: { total: 1 } });
     const id = (created as { value: { id: string } }).value.id;
     const detail = await dispatch(rt.handlers, 'encounter:get', { id }, ctx, log);
-    expect(detail).toMatchObject({ ok: true, value: { encounter: { id, reason: 'Follow-up' }, segments: [], notes: [] } });
+    expect(detail).toMatchObject({
+      ok: true,
+      value: { encounter: { id, reason: 'Follow-up' }, segments: [], notes: [] },
+    });
   });
 
   it('reports a missing encounter as NOT_FOUND', async () => {
-    const result = await dispatch(rt.handlers, 'encounter:get', { id: '00000000-0000-4000-8000-000000000000' }, ctx, log);
+    const result = await dispatch(
+      rt.handlers,
+      'encounter:get',
+      { id: '00000000-0000-4000-8000-000000000000' },
+      ctx,
+      log,
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 

@@ -21,7 +21,11 @@ describe('encounters', () => {
     const { encounters, store } = rt.services();
     const e = encounters.create({ patient: SYNTHETIC_PATIENT, reason: 'Cough' }, null);
     const before = store.audit.count();
-    expect(encounters.setConsent(e.id, { recording: true }, null)).toEqual({ recording: true, aiProcessing: false, learning: false });
+    expect(encounters.setConsent(e.id, { recording: true }, null)).toEqual({
+      recording: true,
+      aiProcessing: false,
+      learning: false,
+    });
     encounters.setConsent(e.id, { recording: true }, null);
     expect(store.audit.count()).toBe(before + 1);
     const report = await store.audit.verify({});
@@ -30,7 +34,8 @@ describe('encounters', () => {
 
   it('lists newest first and pages', () => {
     const { encounters } = rt.services();
-    for (let i = 0; i < 5; i += 1) encounters.create({ patient: { ...SYNTHETIC_PATIENT, mrn: `MRN-${i}` }, reason: `visit ${i}` }, null);
+    for (let i = 0; i < 5; i += 1)
+      encounters.create({ patient: { ...SYNTHETIC_PATIENT, mrn: `MRN-${i}` }, reason: `visit ${i}` }, null);
     const page = encounters.list({ query: '', limit: 2, offset: 0 });
     expect(page.total).toBe(5);
     expect(page.items.map((e) => e.reason)).toEqual(['visit 4', 'visit 3']);
