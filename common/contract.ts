@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { AuditVerifyReport, Consent, EncounterDetail, EncounterSummary, Id, PatientInput } from './domain';
 import { ERROR_CODES } from './errors';
+import { ChecklistItemResult, Finding } from './findings';
+import { Note } from './note';
 
 /**
  * The IPC contract: every request/response channel the renderer may call, and every event main
  * may push. Preload, the IPC binder and the E2E bridge all derive their behaviour from this map,
  * so a channel that is not here does not exist.
  */
-export const JobKind = z.enum(['audit-verify']);
+export const JobKind = z.enum(['audit-verify', 'language-pipeline']);
 export type JobKind = z.infer<typeof JobKind>;
 
 export const JobHandle = z.strictObject({ jobId: Id, kind: JobKind });
@@ -54,6 +56,53 @@ export const channels = {
     request: z.strictObject({ id: Id, consent: Consent.partial() }),
     response: Consent,
   },
+  'transcript:import': {
+    request: z.strictObject({
+      encounterId: Id,
+      // 10 MB of UTF-8 is at most 10 M UTF-16 code units; the parser enforces the byte limit itself.
+      text: z.string().max(10 * 1024 * 1024),
+      fileName: z.string().max(255).optional(),
+      source: z.enum(['paste', 'import']),
+    }),
+    response: z.strictObject({
+      format: z.enum(['aci', 'mts', 'vtt', 'srt', 'json', 'plain']),
+      segmentCount: z.number().int().nonnegative(),
+      warnings: z.array(z.strictObject({ code: z.string(), message: z.string(), line: z.number().int().nullable() })),
+    }),
+  },
+  'pipeline:run': {
+    request: z.strictObject({
+      encounterId: Id,
+      template: z.enum(['soap', 'history-and-physical', 'progress']).default('soap'),
+    }),
+    response: JobHandle,
+  },
+  'findings:list': {
+    request: z.strictObject({ encounterId: Id }),
+    response: z.strictObject({
+      findings: z.array(
+        z.strictObject({ id: Id, status: z.enum(['proposed', 'accepted', 'rejected', 'edited']), finding: Finding }),
+      ),
+      checklists: z.array(
+        z.strictObject({ checklistId: z.string(), name: z.string(), items: z.array(ChecklistItemResult) }),
+      ),
+    }),
+  },
+  'note:latest': {
+    request: z.strictObject({ encounterId: Id }),
+    response: z
+      .strictObject({
+        id: Id,
+        version: z.number().int().positive(),
+        status: z.enum(['draft', 'edited', 'signed']),
+        template: z.string(),
+        modelVersion: z.string().nullable(),
+        createdAt: z.string(),
+        text: z.string(),
+        note: Note,
+      })
+      .nullable(),
+  },
   'audit:verify': {
     request: z.strictObject({}),
     response: JobHandle,
@@ -89,6 +138,12 @@ export const events = {
 /** Results of each job kind, parsed by the caller from `job:finished.result`. */
 export const jobResults = {
   'audit-verify': AuditVerifyReport,
+  'language-pipeline': z.strictObject({
+    noteId: Id,
+    version: z.number().int().positive(),
+    findings: z.number().int().nonnegative(),
+    segments: z.number().int().nonnegative(),
+  }),
 } as const satisfies Record<JobKind, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { toErrorPayload } from '../../common/errors';
 import { createLogger } from '../log/logger';
 import { bindIpc, createSenderCheck } from '../ipc';
+import { setSectionModelPath } from '../language/sections/default-model';
 import { createRuntime, type Runtime } from '../services/runtime';
 import { installCspHeaders } from './csp';
 import type { ElectronLike, SafeStorageLike, WindowLike } from './electron-like';
@@ -17,6 +18,8 @@ export type AppEnv = {
   rendererRoot: string;
   /** The bundled preload (dist/app/preload.cjs). */
   preloadPath: string;
+  /** The committed section classifier (in the packaged app: resources/models/...). */
+  sectionModelPath: string;
   version: string;
   platform: NodeJS.Platform;
 };
@@ -111,6 +114,8 @@ export const createApp = (electron: ElectronLike, env: AppEnv): QuietchartApp =>
     installCspHeaders(session);
     installPermissionHandlers(session, log);
     installAppProtocol(electron.protocol, env.rendererRoot, log);
+    // Loaded lazily by the language pipeline; here we only say where the app's copy lives.
+    setSectionModelPath(env.sectionModelPath);
 
     const rt = createRuntime({ dataDir: app.getPath('userData'), version: env.version });
     runtime = rt;

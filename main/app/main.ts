@@ -9,6 +9,10 @@ const quietchart = createApp(
   {
     rendererRoot: path.join(__dirname, '..', 'renderer'),
     preloadPath: path.join(__dirname, 'preload.cjs'),
+    // Packaged: resources/app.asar/dist/app → resources/models (extraResources); in a checkout: <repo>/models.
+    sectionModelPath: app.isPackaged
+      ? path.join(__dirname, '..', '..', '..', 'models', 'section-classifier', 'model.json')
+      : path.join(__dirname, '..', '..', 'models', 'section-classifier', 'model.json'),
     version: app.getVersion(),
     platform: process.platform,
   },

@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { isAppError } from '../../common/errors';
 import { auditVerify } from './commands/audit';
+import { benchNotes } from './commands/bench';
+import { evalNegation, evalNotes, evalSections } from './commands/evaluate';
+import { extractCommand, noteCommand } from './commands/language';
 import { dbInit, dbStatus } from './commands/db';
 import { encounterCreate, encounterList, encounterShow } from './commands/encounter';
 import { UsageError, type CliContext } from './context';
@@ -15,6 +18,14 @@ Store (passphrase from QUIETCHART_PASSPHRASE; --db or QUIETCHART_DB selects the 
   encounter list [--query Q] [--limit N]
   encounter show ID
   audit verify                   check the audit log's HMAC chain (exit 1 if broken)
+
+Language pipeline (no store, no model):
+  extract --transcript FILE      segments, sections, findings with evidence, checklist results
+  note --transcript FILE [--template soap|history-and-physical|progress]
+  eval notes --data CSV [--predictions CSV] [--out CSV]     ROUGE-1/2/L F1 x100 (ACI-Bench columns)
+  eval sections --data CSV       MTS-Dialog section-header accuracy
+  eval negation --data TSV       NegEx-format Negated-class precision/recall/F1
+  bench notes --data CSV [--min-seconds S]                  notes per second, peak RSS
 `;
 
 export type CliIo = {
@@ -39,6 +50,12 @@ export const runCli = async (argv: string[], io: CliIo): Promise<number> => {
         query: { type: 'string', default: '' },
         limit: { type: 'string', default: '50' },
         help: { type: 'boolean', short: 'h', default: false },
+        transcript: { type: 'string' },
+        template: { type: 'string', default: 'soap' },
+        data: { type: 'string' },
+        predictions: { type: 'string' },
+        out: { type: 'string' },
+        'min-seconds': { type: 'string', default: '3' },
       },
     });
     json = values.json;
@@ -76,6 +93,27 @@ export const runCli = async (argv: string[], io: CliIo): Promise<number> => {
         return 0;
       case 'audit verify':
         return await auditVerify(ctx);
+      case 'extract':
+        extractCommand(ctx, { transcript: values.transcript });
+        return 0;
+      case 'note':
+        noteCommand(ctx, { transcript: values.transcript, template: values.template });
+        return 0;
+      case 'eval notes':
+        evalNotes(ctx, { data: values.data, predictions: values.predictions, out: values.out });
+        return 0;
+      case 'eval sections':
+        evalSections(ctx, { data: values.data });
+        return 0;
+      case 'eval negation':
+        evalNegation(ctx, { data: values.data });
+        return 0;
+      case 'bench notes': {
+        const minSeconds = Number(values['min-seconds']);
+        if (!(minSeconds >= 0 && minSeconds <= 600)) throw new UsageError('--min-seconds must be 0..600.');
+        benchNotes(ctx, { data: values.data, minSeconds });
+        return 0;
+      }
       default:
         throw new UsageError(`Unknown command: ${command}`);
     }

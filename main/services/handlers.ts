@@ -1,3 +1,7 @@
+import { AppError } from '../../common/errors';
+import { Finding } from '../../common/findings';
+import { Note } from '../../common/note';
+import { runEncounterPipeline, type StoredChecklistItem } from './pipeline-service';
 import type { Runtime } from './runtime';
 import type { Handlers } from './dispatch';
 
@@ -42,6 +46,63 @@ export const createHandlers = (rt: Runtime): Handlers => {
         });
         return report;
       });
+    },
+    'transcript:import': ({ encounterId, text, fileName, source }) =>
+      rt
+        .services()
+        .transcripts.importText(
+          { encounterId, text, source, ...(fileName === undefined ? {} : { fileName }) },
+          actor(),
+        ),
+    'pipeline:run': ({ encounterId, template }) => {
+      const { store } = rt.services();
+      const actorId = actor();
+      if (!store.repos.encounters.get(encounterId)) throw new AppError('NOT_FOUND', 'No such encounter.');
+      return rt.jobs.start('language-pipeline', (job) =>
+        runEncounterPipeline(store, { encounterId, template }, actorId, job),
+      );
+    },
+    'findings:list': ({ encounterId }) => {
+      const rows = rt.services().store.repos.findings.listForEncounter(encounterId);
+      const findings = rows
+        .filter((r) => r.kind !== 'checklist')
+        .map((r) => ({ id: r.id, status: r.status, finding: Finding.parse(r.payload) }));
+      const checklists = new Map<string, { checklistId: string; name: string; items: StoredChecklistItem[] }>();
+      for (const r of rows.filter((row) => row.kind === 'checklist')) {
+        const item = r.payload as StoredChecklistItem;
+        const group = checklists.get(item.checklistId) ?? {
+          checklistId: item.checklistId,
+          name: item.checklistName,
+          items: [],
+        };
+        group.items.push(item);
+        checklists.set(item.checklistId, group);
+      }
+      return {
+        findings,
+        checklists: [...checklists.values()].map((c) => ({
+          checklistId: c.checklistId,
+          name: c.name,
+          items: c.items.map(({ itemId, label, state, evidence }) => ({ itemId, label, state, evidence })),
+        })),
+      };
+    },
+    'note:latest': ({ encounterId }) => {
+      const { store } = rt.services();
+      const row = store.repos.notes.latest(encounterId);
+      if (!row) return null;
+      const body = row.body as { note: unknown; text: string };
+      store.audit.append({ action: 'note.view', actorId: actor(), entityType: 'note', entityId: row.id, details: {} });
+      return {
+        id: row.id,
+        version: row.version,
+        status: row.status,
+        template: row.template,
+        modelVersion: row.modelVersion,
+        createdAt: row.createdAt,
+        text: body.text,
+        note: Note.parse(body.note),
+      };
     },
     'job:cancel': ({ jobId }) => ({ cancelled: rt.jobs.cancel(jobId) }),
   };

@@ -7,6 +7,7 @@ import { createEventHub, type EventHub } from './event-hub';
 import { createHandlers } from './handlers';
 import type { Handlers } from './dispatch';
 import { createJobManager, type JobManager } from './job-manager';
+import { createTranscriptService, type TranscriptService } from './transcript-service';
 
 /**
  * Everything the app, the CLI and the E2E bridge share: the store (once unlocked), the services,
@@ -23,7 +24,7 @@ export type RuntimeOptions = {
   scryptCost?: number;
 };
 
-export type Services = { store: Store; encounters: EncounterService };
+export type Services = { store: Store; encounters: EncounterService; transcripts: TranscriptService };
 
 export type Runtime = {
   readonly log: Logger;
@@ -65,7 +66,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     async unlock(provider) {
       if (services) return;
       const store = await openStore({ dbPath: paths.dbPath, dataDir: paths.dataDir, keyProvider: provider });
-      services = { store, encounters: createEncounterService(store) };
+      services = { store, encounters: createEncounterService(store), transcripts: createTranscriptService(store) };
       log.info('runtime.unlocked', { provider: provider.id, schemaVersion: store.schemaVersion });
     },
     async unlockWithPassphrase(passphrase) {

@@ -86,6 +86,8 @@ export const AUDIT_ACTIONS = [
   'encounter.view',
   'audio.import',
   'audio.record',
+  'transcript.import',
+  'pipeline.run',
   'consent.change',
   'model.install',
   'learning.run',

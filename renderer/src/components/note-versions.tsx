@@ -5,7 +5,7 @@ const STATUS: Record<NoteStatus, string> = { draft: 'Draft', edited: 'Edited', s
 
 export const NoteVersions = ({ notes }: { notes: NoteVersionSummary[] }) => (
   <section className="card notes" aria-labelledby="notes-title">
-    <h2 id="notes-title">Note</h2>
+    <h2 id="notes-title">Note versions</h2>
     {notes.length === 0 ? (
       <p className="muted">No note for this encounter yet.</p>
     ) : (

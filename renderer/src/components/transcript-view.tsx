@@ -1,4 +1,7 @@
+import { useEffect, useRef } from 'react';
 import type { SpeakerRole, TranscriptSegment } from '../../../common/domain';
+import type { Evidence } from '../../../common/findings';
+import { evidenceBySegment, markRanges } from '../lib/evidence';
 import { formatOffset } from '../lib/format';
 
 const SPEAKERS: Record<SpeakerRole, string> = {
@@ -8,31 +11,57 @@ const SPEAKERS: Record<SpeakerRole, string> = {
   unknown: 'Speaker',
 };
 
-export const TranscriptView = ({ segments }: { segments: TranscriptSegment[] }) => (
-  <section className="card transcript" aria-labelledby="transcript-title">
-    <h2 id="transcript-title">Transcript</h2>
-    {segments.length === 0 ? (
-      <p className="muted">No transcript for this encounter yet.</p>
-    ) : (
-      <ol className="segments">
-        {segments.map((segment) => (
-          <li key={segment.id} className={`segment segment-${segment.speaker}`}>
+type Props = { segments: TranscriptSegment[]; highlight: readonly Evidence[] };
+
+/** The stored transcript; the evidence of the focused sentence or finding is marked and scrolled into view. */
+export const TranscriptView = ({ segments, highlight }: Props) => {
+  const listRef = useRef<HTMLOListElement>(null);
+  const ranges = evidenceBySegment(highlight);
+  const firstId = highlight[0]?.segmentId;
+
+  useEffect(() => {
+    if (!firstId) return;
+    const item = listRef.current?.querySelector<HTMLElement>(`[data-segment-id="${CSS.escape(firstId)}"]`);
+    item?.scrollIntoView({ block: 'nearest' });
+  }, [firstId]);
+
+  if (segments.length === 0) return <p className="muted">No transcript for this encounter yet.</p>;
+  return (
+    <ol className="segments" ref={listRef} aria-label="Transcript lines">
+      {segments.map((segment) => {
+        const marks = ranges.get(segment.id);
+        return (
+          <li
+            key={segment.id}
+            data-segment-id={segment.id}
+            className={`segment segment-${segment.speaker}${marks ? ' segment-evidence' : ''}`}
+          >
             <p className="segment-meta">
               <span className="segment-speaker">{SPEAKERS[segment.speaker]}</span>
-              {segment.startMs === null ? null : <span className="segment-time">{formatOffset(segment.startMs)}</span>}
+              {segment.startMs === null ? null : (
+                <span className="segment-time">
+                  {formatOffset(segment.startMs)}
+                  {segment.endMs === null ? '' : `–${formatOffset(segment.endMs)}`}
+                </span>
+              )}
               {segment.language && segment.language !== 'en' ? (
                 <span className="segment-lang">
                   <span className="visually-hidden">Language: </span>
                   {segment.language}
                 </span>
               ) : null}
+              {marks ? <span className="segment-evidence-label">Evidence</span> : null}
             </p>
             <p className="segment-text" lang={segment.language ?? undefined}>
-              {segment.text}
+              {marks
+                ? markRanges(segment.text, marks).map((piece, i) =>
+                    piece.marked ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>,
+                  )
+                : segment.text}
             </p>
           </li>
-        ))}
-      </ol>
-    )}
-  </section>
-);
+        );
+      })}
+    </ol>
+  );
+};

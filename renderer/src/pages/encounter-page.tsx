@@ -1,11 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Dispatch, ReactNode, RefObject, SetStateAction } from 'react';
 import type { EncounterDetail } from '../../../common/domain';
 import { ConsentPanel } from '../components/consent-panel';
 import { ErrorAlert } from '../components/error-alert';
 import { NoteVersions } from '../components/note-versions';
 import { StatusBadge } from '../components/status-badge';
-import { TranscriptView } from '../components/transcript-view';
+import { DraftPanel } from '../components/draft-panel';
+import { TranscriptPanel } from '../components/transcript-panel';
 import { call, toBackendError, type BackendError } from '../lib/api';
+import { useHighlight, type Highlight } from '../lib/highlight';
 import { ageInYears, formatCalendarDate, formatTimestamp } from '../lib/format';
 import { hrefFor } from '../lib/route';
 import { localToday } from '../lib/validation';
@@ -17,6 +20,13 @@ export const EncounterPage = ({ id }: Props) => {
   const [error, setError] = useState<BackendError | null>(null);
   const [attempt, setAttempt] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const highlight = useHighlight();
+
+  /** Reloads the stored transcript and note versions in place (after an import or a new draft). */
+  const refresh = useCallback(async (): Promise<void> => {
+    const result = await call('encounter:get', { id });
+    setDetail(result);
+  }, [id]);
 
   useEffect(() => {
     let current = true;
@@ -71,7 +81,31 @@ export const EncounterPage = ({ id }: Props) => {
     );
   }
 
+  return (
+    <EncounterView
+      detail={detail}
+      headingRef={headingRef}
+      back={back}
+      highlight={highlight}
+      refresh={refresh}
+      setDetail={setDetail}
+    />
+  );
+};
+
+type ViewProps = {
+  detail: EncounterDetail;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  back: ReactNode;
+  highlight: Highlight;
+  refresh: () => Promise<void>;
+  setDetail: Dispatch<SetStateAction<EncounterDetail | null>>;
+};
+
+const EncounterView = ({ detail, headingRef, back, highlight, refresh, setDetail }: ViewProps) => {
   const { encounter, segments, notes } = detail;
+  const segmentIds = useMemo(() => new Set(segments.map((s) => s.id)), [segments]);
+  const locked = encounter.status === 'signed';
   const age = ageInYears(encounter.patient.dob, localToday());
   return (
     <article className="page encounter" aria-labelledby="encounter-title">
@@ -116,7 +150,23 @@ export const EncounterPage = ({ id }: Props) => {
             setDetail((prev) => (prev ? { ...prev, encounter: { ...prev.encounter, consent } } : prev));
           }}
         />
-        <TranscriptView segments={segments} />
+        <TranscriptPanel
+          encounterId={encounter.id}
+          segments={segments}
+          highlight={highlight.evidence}
+          locked={locked}
+          onImported={async () => {
+            highlight.clear();
+            await refresh();
+          }}
+        />
+        <DraftPanel
+          encounterId={encounter.id}
+          segmentIds={segmentIds}
+          locked={locked}
+          highlight={highlight}
+          onDrafted={refresh}
+        />
         <NoteVersions notes={notes} />
       </div>
     </article>

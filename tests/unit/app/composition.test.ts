@@ -19,6 +19,7 @@ describe('the composition root', () => {
   const env = () => ({
     rendererRoot: path.join(base, 'renderer'),
     preloadPath: path.join(base, 'app', 'preload.cjs'),
+    sectionModelPath: path.join(base, 'models', 'section-classifier', 'model.json'),
     version: '0.0.0-test',
     platform: 'linux' as const,
   });
