@@ -1,15 +1,14 @@
 /** Sparse feature vectors: sorted unique indices with their values (the only input the model sees). */
 export type SparseVector = { indices: Int32Array; values: Float32Array };
 
-/** Builds a sorted sparse vector from a bucket → value map, dropping zeros. */
+/** Builds a sorted sparse vector from a bucket → value map, dropping zeros. Hot path: typed-array sort, one lookup. */
 export const fromMap = (entries: Map<number, number>): SparseVector => {
-  const keys = [...entries.keys()].filter((k) => entries.get(k) !== 0).sort((a, b) => a - b);
-  const indices = new Int32Array(keys.length);
-  const values = new Float32Array(keys.length);
-  keys.forEach((key, i) => {
-    indices[i] = key;
-    values[i] = entries.get(key) ?? 0;
-  });
+  const keys = new Int32Array(entries.size);
+  let n = 0;
+  for (const [key, value] of entries) if (value !== 0) keys[n++] = key;
+  const indices = keys.subarray(0, n).sort();
+  const values = new Float32Array(n);
+  for (let i = 0; i < n; i += 1) values[i] = entries.get(indices[i] ?? 0) ?? 0;
   return { indices, values };
 };
 
@@ -27,9 +26,11 @@ export const combineNormalized = (parts: { vector: SparseVector; weight: number 
   const sum = new Map<number, number>();
   for (const { vector, weight } of parts) {
     if (weight === 0) continue;
-    vector.indices.forEach((index, i) => {
-      sum.set(index, (sum.get(index) ?? 0) + weight * (vector.values[i] ?? 0));
-    });
+    const { indices, values } = vector;
+    for (let i = 0; i < indices.length; i += 1) {
+      const index = indices[i] ?? 0;
+      sum.set(index, (sum.get(index) ?? 0) + weight * (values[i] ?? 0));
+    }
   }
   const out = fromMap(sum);
   const norm = l2Norm(out.values);
