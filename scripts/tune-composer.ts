@@ -12,15 +12,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Finding } from '../common/findings';
-import { extractAllergies } from '../main/language/allergies/extract';
-import { extractMedications } from '../main/language/medications/extract';
-import { extractPlan } from '../main/language/plan/extract';
-import { extractProblems } from '../main/language/problems/extract';
-import { extractResults } from '../main/language/results/extract';
-import { extractSocial } from '../main/language/social/extract';
+import { extractFindings } from '../main/language/pipeline';
 import { classifySegments } from '../main/language/sections/default-model';
 import { parseTranscript } from '../main/language/transcript';
-import { extractVitals } from '../main/language/vitals/extract';
 import { composeNote } from '../main/notes/composer/compose';
 import { renderNoteText } from '../main/notes/composer/render';
 import { trainSelector } from '../main/notes/composer/selector-train';
@@ -47,15 +41,8 @@ export const segmentsOf = (dialogue: string): ComposerSegment[] =>
     text: s.text,
   }));
 
-export const findingsOf = (segments: readonly ComposerSegment[]): Finding[] => [
-  ...extractProblems(segments),
-  ...extractMedications(segments),
-  ...extractAllergies(segments),
-  ...extractVitals(segments),
-  ...extractResults(segments),
-  ...extractPlan(segments),
-  ...extractSocial(segments),
-];
+/** The pipeline's own extractor list, so tuning sees exactly what the app produces. */
+export const findingsOf = (segments: readonly ComposerSegment[]): Finding[] => extractFindings(segments);
 
 /** Section label per segment id from the trained classifier. */
 export const sectionsOf = (segments: readonly ComposerSegment[]): Record<string, string> => {
