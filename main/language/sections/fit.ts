@@ -67,10 +67,15 @@ export const fitSectionModel = (
     SECTION_LABELS.length,
     settings.classWeightPower,
   );
-  const example = (x: TrainingExample['x'], label: SectionLabel, weight: number): TrainingExample => ({
+  const example = (
+    x: TrainingExample['x'],
+    label: SectionLabel,
+    weight: number,
+    balance = perClass,
+  ): TrainingExample => ({
     x,
     label: labelIndex(label),
-    weight: (perClass[labelIndex(label)] ?? 1) * weight,
+    weight: (balance[labelIndex(label)] ?? 1) * weight,
   });
   const examples: TrainingExample[] = dialogues.map((d) => example(vectorize(d.counts, idf, features), d.label, 1));
   for (const doc of extras.documents ?? []) {
@@ -78,11 +83,20 @@ export const fitSectionModel = (
       example(vectorize(countFeatures(parseTurns(doc.text), features), idf, features), doc.label, doc.weight),
     );
   }
-  for (const transcript of extras.transcripts ?? []) {
+  // Transcript turns are balanced among themselves: MTS-Dialog's rare labels (EXAM, PLAN, LABS) are
+  // common in whole visits, and MTS-Dialog's factors (up to 30×) would let them swamp the dialogues.
+  const transcripts = extras.transcripts ?? [];
+  const turnBalance = classWeights(
+    transcripts.flatMap((t) => t.labels.flatMap((l) => (l === null ? [] : [labelIndex(l)]))),
+    SECTION_LABELS.length,
+    settings.classWeightPower,
+  );
+  for (const transcript of transcripts) {
     const prepared = prepareTurns(transcript.turns, features);
     transcript.labels.forEach((label, i) => {
       if (label === null || prepared.smallTalk[i]) return;
-      examples.push(example(segmentVector(prepared, i, context, idf, features), label, transcript.weight));
+      const x = segmentVector(prepared, i, context, idf, features);
+      examples.push(example(x, label, transcript.weight, turnBalance));
     });
   }
   const params = trainLinear(examples, features.dimension, SECTION_LABELS.length, { ...settings.train, onEpoch });
