@@ -12,7 +12,7 @@ export const normalizeWord = (word: string): string => word.toLowerCase().replac
  * Treebank-style transcripts split contractions ("do n't", "ca n't"); they are joined back into one token
  * ("don't") so trigger lists need only one spelling.
  */
-export const tokenize = (text: string): Token[] => {
+const tokenizeText = (text: string): readonly Token[] => {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const norm = normalizeWord(m[0]);
@@ -24,6 +24,20 @@ export const tokenize = (text: string): Token[] => {
     }
   }
   return out;
+};
+
+// The problem extractor and every checklist scan the same sentences: the last few tokenisations are kept
+// (read-only), so each sentence is tokenised once per transcript rather than once per lexicon.
+const RECENT_LIMIT = 32;
+const recent = new Map<string, readonly Token[]>();
+
+export const tokenize = (text: string): readonly Token[] => {
+  const hit = recent.get(text);
+  if (hit) return hit;
+  const tokens = tokenizeText(text);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value ?? '');
+  recent.set(text, tokens);
+  return tokens;
 };
 
 /** The normalised key of a phrase: its tokens joined by single spaces ("Short-of-breath" → "short of breath"). */

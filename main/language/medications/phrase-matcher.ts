@@ -8,12 +8,25 @@ type Tok = { norm: string; start: number; end: number };
 
 const WORD = /[A-Za-z0-9]+(?:'[A-Za-z]+)?/g;
 
-export const wordTokens = (text: string): Tok[] =>
+const tokenizeWords = (text: string): readonly Tok[] =>
   Array.from(text.matchAll(WORD), (m) => ({
     norm: m[0].toLowerCase().replace(/'s$/, ''),
     start: m.index,
     end: m.index + m[0].length,
   }));
+
+// Extractors run several lexicons over the same sentence in a row; the last few tokenisations are
+// kept (read-only) so each sentence is tokenised once.
+const RECENT_LIMIT = 8;
+const recent = new Map<string, readonly Tok[]>();
+export const wordTokens = (text: string): readonly Tok[] => {
+  const hit = recent.get(text);
+  if (hit) return hit;
+  const toks = tokenizeWords(text);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value ?? '');
+  recent.set(text, toks);
+  return toks;
+};
 
 export const normalizePhrase = (phrase: string): string =>
   wordTokens(phrase)

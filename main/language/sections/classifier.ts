@@ -4,11 +4,12 @@
  * For a transcript, each segment is classified with its neighbouring turns as context.
  */
 import { AppError } from '../../../common/errors';
-import { prepareTurns, segmentVector } from './context';
+import { prepareTurns } from './context';
+import { segmentLogits } from './segment-logits';
 import { featurizeTurns } from './features';
 import type { SectionLabel, SectionOutcome } from './labels';
 import { NO_SECTION } from './labels';
-import { argmax, predictProba } from './linear';
+import { argmax, predictProba, softmax } from './linear';
 import type { SectionModel } from './model';
 import { isSmallTalk } from './small-talk';
 import type { SparseVector } from './sparse';
@@ -85,9 +86,8 @@ export const classifySegmentsWith = (
     segments.map((s) => ({ speaker: s.speaker ?? 'unknown', text: s.text })),
     model.features,
   );
-  return segments.map((_, i) => {
-    const x = segmentVector(prepared, i, model.context, model.idf, model.features);
-    const prediction = toPrediction(model, distributionOf(model, x), threshold);
+  return segmentLogits(prepared, model.params, model.idf, model.features, model.context).map((z, i) => {
+    const prediction = toPrediction(model, softmax(z), threshold);
     return prepared.smallTalk[i] ? { ...prediction, label: NO_SECTION } : prediction;
   });
 };

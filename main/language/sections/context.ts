@@ -17,22 +17,31 @@ export const prepareTurns = (turns: readonly Turn[], config: FeatureConfig): Pre
   smallTalk: turns.map((turn) => isSmallTalk(turn.text)),
 });
 
-export const contextParts = (prepared: PreparedTurns, i: number, context: ContextSettings): WeightedCounts[] => {
-  const own = prepared.counts[i];
-  if (!own) return [];
-  const parts: WeightedCounts[] = [{ counts: own, weight: 1 }];
+/** Which turns make up segment i's input, and with what weight (the segment itself first, weight 1). */
+export const contextIndices = (
+  prepared: PreparedTurns,
+  i: number,
+  context: ContextSettings,
+): { index: number; weight: number }[] => {
+  if (!prepared.counts[i]) return [];
+  const parts = [{ index: i, weight: 1 }];
   for (let d = 1; d <= context.window; d += 1) {
     const before = context.weight / 2 ** (d - 1);
     for (const [j, w] of [
       [i - d, before],
       [i + d, before / 2],
     ] as const) {
-      const neighbour = prepared.counts[j];
-      if (neighbour && !prepared.smallTalk[j] && w > 0) parts.push({ counts: neighbour, weight: w });
+      if (prepared.counts[j] && !prepared.smallTalk[j] && w > 0) parts.push({ index: j, weight: w });
     }
   }
   return parts;
 };
+
+export const contextParts = (prepared: PreparedTurns, i: number, context: ContextSettings): WeightedCounts[] =>
+  contextIndices(prepared, i, context).flatMap(({ index, weight }) => {
+    const counts = prepared.counts[index];
+    return counts ? [{ counts, weight }] : [];
+  });
 
 export const segmentVector = (
   prepared: PreparedTurns,

@@ -50,7 +50,7 @@ export const splitNoteSections = (note: string): NoteSection[] => {
   let current: NoteSection | null = null;
   for (const line of note.split(/\r?\n/)) {
     const header = HEADER_LINE.exec(line.trim());
-    if (header && (header[1] ?? '') in ACI_HEADER_LABELS) {
+    if (header && Object.hasOwn(ACI_HEADER_LABELS, header[1] ?? '')) {
       current = { header: header[1] ?? '', text: '' };
       sections.push(current);
     } else if (current && line.trim() !== '') {

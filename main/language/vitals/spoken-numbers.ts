@@ -5,43 +5,52 @@
  */
 export type SpokenNumber = { value: number; start: number; end: number; words: boolean };
 
-const UNITS: Record<string, number> = {
-  zero: 0,
-  oh: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-};
-const TEENS: Record<string, number> = {
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-};
-const TENS: Record<string, number> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fourty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1000 };
+const UNITS = new Map<string, number>(
+  Object.entries({
+    zero: 0,
+    oh: 0,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+  }),
+);
+const TEENS = new Map<string, number>(
+  Object.entries({
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+  }),
+);
+const TENS = new Map<string, number>(
+  Object.entries({
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fourty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+  }),
+);
+const SCALES = new Map<string, number>([
+  ['hundred', 100],
+  ['thousand', 1000],
+]);
 
 type Token = { text: string; start: number; end: number };
 
@@ -50,9 +59,10 @@ const TOKEN = /\d+(?:,\d{3})*(?:\.\d+)?s?|[A-Za-z]+|\./g;
 const tokenize = (text: string): Token[] =>
   Array.from(text.matchAll(TOKEN), (m) => ({ text: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
 
-const isNumberWord = (w: string): boolean => w in UNITS || w in TEENS || w in TENS || w in SCALES;
+// Maps, not object literals: `'constructor' in {}` is true.
+const isNumberWord = (w: string): boolean => UNITS.has(w) || TEENS.has(w) || TENS.has(w) || SCALES.has(w);
 
-const wordValue = (w: string): number | undefined => UNITS[w] ?? TEENS[w] ?? TENS[w];
+const wordValue = (w: string): number | undefined => UNITS.get(w) ?? TEENS.get(w) ?? TENS.get(w);
 
 /** Only whitespace (or a hyphen) may sit between words of one number. */
 const adjacent = (text: string, a: Token, b: Token): boolean => /^[\s-]*$/.test(text.slice(a.end, b.start));
@@ -91,17 +101,17 @@ const parseGroups = (words: string[]): { groups: number[]; lengths: number[] } =
       total += (current === 0 ? 1 : current) * 1000;
       current = 0;
       last = 'thousand';
-    } else if (w in TENS) {
+    } else if (TENS.has(w)) {
       if (last === 'unit' || last === 'teen' || last === 'tens') flush();
-      current += TENS[w] ?? 0;
+      current += TENS.get(w) ?? 0;
       last = 'tens';
-    } else if (w in TEENS) {
+    } else if (TEENS.has(w)) {
       if (last === 'unit' || last === 'teen' || last === 'tens') flush();
-      current += TEENS[w] ?? 0;
+      current += TEENS.get(w) ?? 0;
       last = 'teen';
     } else {
       if (last === 'unit' || last === 'teen') flush();
-      current += UNITS[w] ?? 0;
+      current += UNITS.get(w) ?? 0;
       last = 'unit';
     }
     count += 1;
@@ -119,7 +129,7 @@ const digitValue = (t: string): number | undefined => {
 const decimalPart = (t: Token | undefined): string | undefined => {
   if (t === undefined) return undefined;
   if (/^\d+$/.test(t.text)) return t.text;
-  const v = UNITS[t.text];
+  const v = UNITS.get(t.text);
   return v === undefined || t.text === 'oh' ? undefined : String(v);
 };
 

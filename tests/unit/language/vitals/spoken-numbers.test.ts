@@ -25,6 +25,11 @@ describe('spoken numbers', () => {
     expect(values('twenty , thirty')).toEqual([20, 30]);
   });
 
+  it('does not take inherited object keys for number words', () => {
+    expect(values('the constructor said toString and valueOf hasOwnProperty')).toEqual([]);
+    expect(values('five constructor')).toEqual([5]);
+  });
+
   it('gives offsets that cover the number in the text', () => {
     const text = 'about two hundred pounds';
     const [n] = findNumbers(text);
