@@ -9,7 +9,7 @@ import { Note } from './note';
  * may push. Preload, the IPC binder and the E2E bridge all derive their behaviour from this map,
  * so a channel that is not here does not exist.
  */
-export const JobKind = z.enum(['audit-verify', 'language-pipeline']);
+export const JobKind = z.enum(['audit-verify', 'language-pipeline', 'speech-transcribe']);
 export type JobKind = z.infer<typeof JobKind>;
 
 export const JobHandle = z.strictObject({ jobId: Id, kind: JobKind });
@@ -107,6 +107,52 @@ export const channels = {
     request: z.strictObject({}),
     response: JobHandle,
   },
+  'recording:start': {
+    request: z.strictObject({
+      encounterId: Id,
+      sampleRate: z.number().int().min(8_000).max(192_000),
+      channels: z.union([z.literal(1), z.literal(2)]),
+      format: z.enum(['s16', 'f32']),
+    }),
+    response: z.strictObject({ recordingId: Id }),
+  },
+  'recording:append': {
+    // Interleaved little-endian PCM as base64 (the E2E bridge is JSON); at most ~10 s of 48 kHz stereo f32.
+    request: z.strictObject({ recordingId: Id, data: z.base64().max(5_200_000) }),
+    response: z.strictObject({ ok: z.literal(true) }),
+  },
+  'recording:pause': {
+    request: z.strictObject({ recordingId: Id }),
+    response: z.strictObject({ ok: z.literal(true) }),
+  },
+  'recording:resume': {
+    request: z.strictObject({ recordingId: Id }),
+    response: z.strictObject({ ok: z.literal(true) }),
+  },
+  'recording:stop': {
+    request: z.strictObject({ recordingId: Id }),
+    response: JobHandle,
+  },
+  'recording:interrupted': {
+    request: z.strictObject({}),
+    response: z.array(
+      z.strictObject({
+        recordingId: Id,
+        encounterId: Id,
+        startedAt: z.string(),
+        chunks: z.number().int().nonnegative(),
+      }),
+    ),
+  },
+  'recording:recover': {
+    request: z.strictObject({ recordingId: Id }),
+    response: JobHandle,
+  },
+  'audio:import': {
+    // An audio file read by the renderer, base64 (≤ ~375 MB of audio); decoded in memory, never written unencrypted.
+    request: z.strictObject({ encounterId: Id, fileName: z.string().max(255), data: z.base64().max(500_000_000) }),
+    response: JobHandle,
+  },
   'job:cancel': {
     request: z.strictObject({ jobId: Id }),
     response: z.strictObject({ cancelled: z.boolean() }),
@@ -133,6 +179,27 @@ export const events = {
     total: z.number().nonnegative(),
   }),
   'job:finished': JobFinished,
+  'recording:level': z.strictObject({
+    recordingId: Id,
+    rmsDbfs: z.number(),
+    peakDbfs: z.number(),
+    elapsedMs: z.number().nonnegative(),
+  }),
+  'recording:error': z.strictObject({ recordingId: Id, code: z.enum(ERROR_CODES) }),
+  /** Transcribed pieces as they arrive during a visit (times on the recording's timeline). */
+  'transcript:pieces': z.strictObject({
+    encounterId: Id,
+    pieces: z.array(
+      z.strictObject({
+        startMs: z.number().nonnegative(),
+        endMs: z.number().nonnegative(),
+        speaker: z.enum(['clinician', 'patient', 'other', 'unknown']),
+        text: z.string(),
+        language: z.string().nullable(),
+        englishText: z.string().nullable(),
+      }),
+    ),
+  }),
 } as const satisfies Record<string, z.ZodType>;
 
 /** Results of each job kind, parsed by the caller from `job:finished.result`. */
@@ -143,6 +210,20 @@ export const jobResults = {
     version: z.number().int().positive(),
     findings: z.number().int().nonnegative(),
     segments: z.number().int().nonnegative(),
+  }),
+  'speech-transcribe': z.strictObject({
+    recordingId: Id,
+    audioMs: z.number().nonnegative(),
+    segments: z.number().int().nonnegative(),
+    languages: z.array(z.string()),
+    pipeline: z
+      .strictObject({
+        noteId: Id,
+        version: z.number().int().positive(),
+        findings: z.number().int().nonnegative(),
+        segments: z.number().int().nonnegative(),
+      })
+      .nullable(),
   }),
 } as const satisfies Record<JobKind, z.ZodType>;
 

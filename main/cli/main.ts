@@ -1,11 +1,14 @@
 import { parseArgs } from 'node:util';
 import { isAppError } from '../../common/errors';
+import { audioProbe, benchAudio } from './commands/audio';
 import { auditVerify } from './commands/audit';
 import { benchNotes } from './commands/bench';
 import { evalNegation, evalNotes, evalSections } from './commands/evaluate';
 import { extractCommand, noteCommand } from './commands/language';
 import { dbInit, dbStatus } from './commands/db';
 import { encounterCreate, encounterList, encounterShow } from './commands/encounter';
+import { modelsConfirm, modelsDownload, modelsImport, modelsList, modelsVerify } from './commands/models';
+import { benchAsr, transcribeCommand, type SpeechArgs } from './commands/speech';
 import { UsageError, type CliContext } from './context';
 import { createOutput } from './io';
 
@@ -26,7 +29,38 @@ Language pipeline (no store, no model):
   eval sections --data CSV       MTS-Dialog section-header accuracy
   eval negation --data TSV       NegEx-format Negated-class precision/recall/F1
   bench notes --data CSV [--min-seconds S]                  notes per second, peak RSS
+
+Audio import (WAV, MP3, Ogg Opus/Vorbis, WebM Opus/Vorbis, FLAC; no store, no model):
+  audio probe FILE               format, codec, sample rate, channels, duration
+  bench audio --audio FILE [--min-seconds S]                decode + resample to 16 kHz: x real time, peak RSS
+
+Speech (Whisper ONNX in a worker process; --precision fp32|q8|int8|fp16|q4, --threads N):
+  transcribe --audio FILE --model DIR [--language xx] [--translate]   timed, speaker-labelled segments
+  bench asr --audio FILE --model DIR [--min-seconds S]       real-time factor, peak RSS (file looped to S s)
+
+Models (folder: --models-dir DIR, else <data dir>/models):
+  models list                    recommended and installed models, size, license, hash status
+  models import PATH [--id ID] [--variant q8|fp32|...]      copy from a local folder, checking hashes
+  models download ID [--base-url URL] [--variant V]         from Hugging Face or a hospital mirror (resumes)
+  models verify [ID]             re-hash installed files (exit 1 on a mismatch)
+  models confirm ID              accept the local hashes of files that have no publisher hash
 `;
+
+const speechArgs = (values: {
+  audio?: string | undefined;
+  model?: string | undefined;
+  precision?: string | undefined;
+  threads?: string | undefined;
+  language?: string | undefined;
+  translate?: boolean | undefined;
+}): SpeechArgs => ({
+  audio: values.audio,
+  model: values.model,
+  precision: values.precision,
+  threads: values.threads,
+  language: values.language,
+  translate: values.translate === true,
+});
 
 export type CliIo = {
   stdout: (text: string) => void;
@@ -56,6 +90,16 @@ export const runCli = async (argv: string[], io: CliIo): Promise<number> => {
         predictions: { type: 'string' },
         out: { type: 'string' },
         'min-seconds': { type: 'string', default: '3' },
+        audio: { type: 'string' },
+        'models-dir': { type: 'string' },
+        id: { type: 'string' },
+        variant: { type: 'string' },
+        'base-url': { type: 'string' },
+        model: { type: 'string' },
+        precision: { type: 'string' },
+        threads: { type: 'string' },
+        language: { type: 'string' },
+        translate: { type: 'boolean', default: false },
       },
     });
     json = values.json;
@@ -112,6 +156,50 @@ export const runCli = async (argv: string[], io: CliIo): Promise<number> => {
         const minSeconds = Number(values['min-seconds']);
         if (!(minSeconds >= 0 && minSeconds <= 600)) throw new UsageError('--min-seconds must be 0..600.');
         benchNotes(ctx, { data: values.data, minSeconds });
+        return 0;
+      }
+      case 'models list':
+        modelsList(ctx, { modelsDir: values['models-dir'], variant: values.variant });
+        return 0;
+      case 'models import':
+        await modelsImport(ctx, {
+          modelsDir: values['models-dir'],
+          variant: values.variant,
+          from: rest[0],
+          id: values.id,
+          stderr: io.stderr,
+        });
+        return 0;
+      case 'models verify':
+        return await modelsVerify(ctx, { modelsDir: values['models-dir'], variant: values.variant, id: rest[0] });
+      case 'models confirm':
+        await modelsConfirm(ctx, { modelsDir: values['models-dir'], variant: values.variant, id: rest[0] });
+        return 0;
+      case 'models download':
+        await modelsDownload(ctx, {
+          modelsDir: values['models-dir'],
+          variant: values.variant,
+          id: rest[0],
+          baseUrl: values['base-url'],
+          stderr: io.stderr,
+        });
+        return 0;
+      case 'audio probe':
+        await audioProbe(ctx, rest[0]);
+        return 0;
+      case 'bench audio': {
+        const minSeconds = Number(values['min-seconds']);
+        if (!(minSeconds >= 0 && minSeconds <= 600)) throw new UsageError('--min-seconds must be 0..600.');
+        await benchAudio(ctx, { audio: values.audio, minSeconds });
+        return 0;
+      }
+      case 'transcribe':
+        await transcribeCommand(ctx, speechArgs(values));
+        return 0;
+      case 'bench asr': {
+        const minSeconds = Number(values['min-seconds']);
+        if (!(minSeconds >= 0 && minSeconds <= 7200)) throw new UsageError('--min-seconds must be 0..7200.');
+        await benchAsr(ctx, { ...speechArgs(values), minSeconds });
         return 0;
       }
       default:

@@ -104,6 +104,49 @@ export const createHandlers = (rt: Runtime): Handlers => {
         note: Note.parse(body.note),
       };
     },
+    'recording:start': (req) => rt.services().speech.startRecording(req),
+    'recording:append': async ({ recordingId, data }) => {
+      await rt.services().speech.append(recordingId, Buffer.from(data, 'base64'));
+      return { ok: true as const };
+    },
+    'recording:pause': async ({ recordingId }) => {
+      await rt.services().speech.pause(recordingId);
+      return { ok: true as const };
+    },
+    'recording:resume': async ({ recordingId }) => {
+      await rt.services().speech.resume(recordingId);
+      return { ok: true as const };
+    },
+    'recording:stop': ({ recordingId }) => {
+      const { speech } = rt.services();
+      if (!speech.isLive(recordingId)) throw new AppError('RECORDING_STATE', 'This recording is not running.');
+      const actorId = actor();
+      return rt.jobs.start('speech-transcribe', (job) => speech.stopRecording(recordingId, actorId, job));
+    },
+    'recording:interrupted': async () =>
+      (await rt.services().recorder.findInterrupted()).map((r) => ({
+        recordingId: r.recordingId,
+        encounterId: r.encounterId,
+        startedAt: r.startedAt,
+        chunks: r.chunks,
+      })),
+    'recording:recover': async ({ recordingId }) => {
+      const { recorder, speech } = rt.services();
+      const interrupted = (await recorder.findInterrupted()).find((r) => r.recordingId === recordingId);
+      if (!interrupted) throw new AppError('NOT_FOUND', 'No interrupted recording with that id.');
+      await recorder.recover(recordingId);
+      const actorId = actor();
+      return rt.jobs.start('speech-transcribe', (job) =>
+        speech.transcribeRecording(interrupted.encounterId, recordingId, actorId, job),
+      );
+    },
+    'audio:import': ({ encounterId, data }) => {
+      const { speech, store } = rt.services();
+      if (!store.repos.encounters.get(encounterId)) throw new AppError('NOT_FOUND', 'No such encounter.');
+      const bytes = Buffer.from(data, 'base64');
+      const actorId = actor();
+      return rt.jobs.start('speech-transcribe', (job) => speech.importAudio({ encounterId, bytes }, actorId, job));
+    },
     'job:cancel': ({ jobId }) => ({ cancelled: rt.jobs.cancel(jobId) }),
   };
 };

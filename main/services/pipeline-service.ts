@@ -33,7 +33,10 @@ export const runEncounterPipeline = async (
   if (!encounter) throw new AppError('NOT_FOUND', 'No such encounter.');
   if (encounter.status === 'signed')
     throw new AppError('CONFLICT', 'This encounter is signed; start an addendum instead.');
-  const segments = store.repos.segments.listForEncounter(input.encounterId);
+  // A translated visit is analysed in English: evidence offsets then point into `englishText`.
+  const segments = store.repos.segments
+    .listForEncounter(input.encounterId)
+    .map((s) => (s.englishText ? { ...s, text: s.englishText } : s));
   if (segments.length === 0) throw new AppError('VALIDATION_FAILED', 'This encounter has no transcript yet.');
 
   const started = performance.now();

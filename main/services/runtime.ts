@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../common/errors';
 import { createLogger, type Logger } from '../log/logger';
@@ -8,6 +9,13 @@ import { createHandlers } from './handlers';
 import type { Handlers } from './dispatch';
 import { createJobManager, type JobManager } from './job-manager';
 import { createTranscriptService, type TranscriptService } from './transcript-service';
+import { createRecorder, type Recorder } from '../audio/recording';
+import { loadSileroModel, type SileroModel } from '../audio/vad';
+import { createModelStore } from '../inference/model-store';
+import { createWorkerHost, type WorkerHost } from '../inference/worker-host';
+import type { WorkerSpawner } from '../inference/worker-spawner';
+import { EMPTY_MANIFEST, findManifestPath, loadManifest } from '../inference/manifest-file';
+import { createSpeechService, type AsrModelChoice, type SpeechService } from './speech-service';
 
 /**
  * Everything the app, the CLI and the E2E bridge share: the store (once unlocked), the services,
@@ -22,9 +30,23 @@ export type RuntimeOptions = {
   keyProvider?: KeyProvider;
   /** scrypt cost for passphrase unlocks (tests lower it; never below 2^12). */
   scryptCost?: number;
+  /** The inference worker: its entry script and (in the app) an Electron utilityProcess spawner. */
+  inference?: { entry: string; spawner?: WorkerSpawner };
+  /** Installed models; defaults to `<dataDir>/models`. */
+  modelsDir?: string;
+  /** models/manifest.json (recommended models and publisher hashes). */
+  manifestPath?: string;
+  /** A Whisper folder to use instead of an installed model (development and tests). */
+  asrModelDir?: string;
 };
 
-export type Services = { store: Store; encounters: EncounterService; transcripts: TranscriptService };
+export type Services = {
+  store: Store;
+  encounters: EncounterService;
+  transcripts: TranscriptService;
+  recorder: Recorder;
+  speech: SpeechService;
+};
 
 export type Runtime = {
   readonly log: Logger;
@@ -54,6 +76,56 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
   const jobs = createJobManager(events, log.child('jobs'));
   const paths = runtimePaths(options.dataDir, options.dbPath);
   let services: Services | null = null;
+  const models = createModelStore({
+    modelsDir: options.modelsDir ?? path.join(options.dataDir, 'models'),
+    manifest: (() => {
+      // The app passes its packaged copy; the CLI and tests find the repository's by walking up.
+      const file = options.manifestPath ?? findManifestPath(process.cwd());
+      return file ? loadManifest(file) : EMPTY_MANIFEST;
+    })(),
+  });
+  let host: WorkerHost | null = null;
+  const workerHost = (): WorkerHost => {
+    if (!options.inference)
+      throw new AppError(
+        'INFERENCE_FAILED',
+        'Speech recognition is not available in this build (no inference worker).',
+      );
+    host ??= createWorkerHost({
+      entry: options.inference.entry,
+      ...(options.inference.spawner ? { spawner: options.inference.spawner } : {}),
+      // A loaded Whisper model is released after five idle minutes.
+      idleUnloadMs: 5 * 60_000,
+    });
+    return host;
+  };
+  let vad: Promise<SileroModel> | null = null;
+  const loadVad = (): Promise<SileroModel> => {
+    vad ??= loadSileroModel().catch((error: unknown) => {
+      vad = null;
+      throw error;
+    });
+    return vad;
+  };
+  const asrModel = async (): Promise<AsrModelChoice> => {
+    const threads = Math.max(1, Math.min(4, os.availableParallelism() - 1));
+    if (options.asrModelDir) return { modelDir: options.asrModelDir, precision: 'fp32', threads };
+    const installed = models.listModels().find((m) => m.kind === 'asr' && m.installed && m.hashStatus !== 'damaged');
+    if (!installed)
+      throw new AppError(
+        'MODEL_NOT_INSTALLED',
+        'No speech recognition model is installed. Import one on the Models page.',
+      );
+    const precision = installed.installedVariant;
+    return {
+      modelDir: await models.resolveModelDir(installed.id),
+      precision:
+        precision === 'fp32' || precision === 'q8' || precision === 'int8' || precision === 'fp16' || precision === 'q4'
+          ? precision
+          : 'fp32',
+      threads,
+    };
+  };
 
   const runtime: Runtime = {
     log,
@@ -66,7 +138,38 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     async unlock(provider) {
       if (services) return;
       const store = await openStore({ dbPath: paths.dbPath, dataDir: paths.dataDir, keyProvider: provider });
-      services = { store, encounters: createEncounterService(store), transcripts: createTranscriptService(store) };
+      const recorder = createRecorder({
+        vault: store.chunks,
+        hasRecordingConsent: (encounterId) => store.repos.encounters.get(encounterId)?.consent.recording === true,
+      });
+      const speech = createSpeechService({
+        store,
+        recorder,
+        workerHost,
+        vad: loadVad,
+        asrModel,
+        onPieces: (encounterId, pieces) => {
+          events.emit('transcript:pieces', { encounterId, pieces });
+        },
+      });
+      recorder.on((event) => {
+        if (event.type === 'level')
+          events.emit('recording:level', {
+            recordingId: event.recordingId,
+            rmsDbfs: event.rmsDbfs,
+            peakDbfs: event.peakDbfs,
+            elapsedMs: event.elapsedMs,
+          });
+        if (event.type === 'error')
+          events.emit('recording:error', { recordingId: event.recordingId, code: event.code });
+      });
+      services = {
+        store,
+        encounters: createEncounterService(store),
+        transcripts: createTranscriptService(store),
+        recorder,
+        speech,
+      };
       log.info('runtime.unlocked', { provider: provider.id, schemaVersion: store.schemaVersion });
     },
     async unlockWithPassphrase(passphrase) {
@@ -84,6 +187,10 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     },
     async close() {
       await jobs.cancelAll();
+      await host?.shutdown();
+      host = null;
+      await (await vad?.catch(() => null))?.close();
+      vad = null;
       services?.store.close();
       services = null;
     },

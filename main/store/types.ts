@@ -36,6 +36,10 @@ export type SegmentInput = {
   text: string;
   language: string | null;
   source: 'import' | 'paste' | 'asr' | 'translation';
+  /** The recording whose timeline startMs/endMs refer to (ASR segments). */
+  recordingId?: string | null;
+  /** Whisper's English for a non-English segment; the language pipeline reads it instead of `text`. */
+  englishText?: string | null;
 };
 export type SegmentRow = SegmentInput & { id: string; encounterId: string; seq: number; createdAt: string };
 

@@ -13,9 +13,12 @@ type Raw = {
   language: string | null;
   source: SegmentRow['source'];
   created_at: string;
+  recording_id: string | null;
+  english_text: string | null;
 };
 
-const COLUMNS = 'id, encounter_id, seq, speaker, start_ms, end_ms, text, language, source, created_at';
+const COLUMNS =
+  'id, encounter_id, seq, speaker, start_ms, end_ms, text, language, source, created_at, recording_id, english_text';
 const toRow = (r: Raw): SegmentRow => ({
   id: r.id,
   encounterId: r.encounter_id,
@@ -27,6 +30,8 @@ const toRow = (r: Raw): SegmentRow => ({
   language: r.language,
   source: r.source,
   createdAt: r.created_at,
+  recordingId: r.recording_id,
+  englishText: r.english_text,
 });
 
 export type SegmentsRepository = {
@@ -39,7 +44,8 @@ export type SegmentsRepository = {
 export const createSegmentsRepository = (db: Db): SegmentsRepository => {
   const insert = db.prepare<[Raw]>(
     `INSERT INTO transcript_segments (${COLUMNS})
-     VALUES (@id, @encounter_id, @seq, @speaker, @start_ms, @end_ms, @text, @language, @source, @created_at)`,
+     VALUES (@id, @encounter_id, @seq, @speaker, @start_ms, @end_ms, @text, @language, @source, @created_at,
+             @recording_id, @english_text)`,
   );
   const removeAll = db.prepare<[string]>('DELETE FROM transcript_segments WHERE encounter_id = ?');
   const list = db.prepare<[string], Raw>(
@@ -61,6 +67,8 @@ export const createSegmentsRepository = (db: Db): SegmentsRepository => {
       language: input.language,
       source: input.source,
       created_at: createdAt,
+      recording_id: input.recordingId ?? null,
+      english_text: input.englishText ?? null,
     };
     insert.run(raw);
     return toRow(raw);

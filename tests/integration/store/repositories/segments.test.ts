@@ -37,4 +37,28 @@ describe('segments repository', () => {
     });
     expect(second).toMatchObject({ seq: 1, startMs: 1000, endMs: 2500, language: 'es', source: 'asr' });
   });
+
+  it("keeps a segment's recording and its English translation beside the source text", async () => {
+    const store = await openTestStore();
+    const e = seedEncounter(store);
+    const recording = store.repos.recordings.create({
+      encounterId: e.id,
+      sampleRate: 16_000,
+      channels: 1,
+      sampleFormat: 's16',
+    });
+    const row = store.repos.segments.append(e.id, {
+      speaker: 'patient',
+      startMs: 0,
+      endMs: 1200,
+      text: 'मुझे सिरदर्द है',
+      language: 'hi',
+      source: 'asr',
+      recordingId: recording.id,
+      englishText: 'I have a headache',
+    });
+    expect(store.repos.segments.listForEncounter(e.id)).toEqual([row]);
+    expect(row).toMatchObject({ recordingId: recording.id, englishText: 'I have a headache', language: 'hi' });
+    expect(store.repos.segments.append(e.id, segment('plain'))).toMatchObject({ recordingId: null, englishText: null });
+  });
 });
