@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AuditVerifyReport, Consent, EncounterDetail, EncounterSummary, Id, PatientInput } from './domain';
+import { AuditVerifyReport, Consent, EncounterDetail, EncounterSummary, Id, PatientInput, SpeakerRole } from './domain';
 import { ERROR_CODES } from './errors';
 import { ChecklistItemResult, Finding } from './findings';
 import { Note } from './note';
@@ -69,6 +69,10 @@ export const channels = {
       segmentCount: z.number().int().nonnegative(),
       warnings: z.array(z.strictObject({ code: z.string(), message: z.string(), line: z.number().int().nullable() })),
     }),
+  },
+  'segment:setSpeaker': {
+    request: z.strictObject({ segmentId: Id, speaker: SpeakerRole }),
+    response: z.strictObject({ id: Id, speaker: SpeakerRole }),
   },
   'pipeline:run': {
     request: z.strictObject({

@@ -45,6 +45,8 @@ export const TranscriptSegment = z.strictObject({
   endMs: z.number().int().nonnegative().nullable(),
   text: z.string(),
   language: z.string().min(2).max(16).nullable(),
+  /** Whisper's English for a non-English segment; findings' evidence then points into this text. */
+  englishText: z.string().nullable(),
 });
 export type TranscriptSegment = z.infer<typeof TranscriptSegment>;
 

@@ -73,10 +73,17 @@ const common = {
   define: { 'process.env.NODE_ENV': '"production"' },
 };
 
+// Node targets are CommonJS: give code that also runs as ESM under tsx (import.meta.url) its value.
+const nodeEsmShim = {
+  banner: { js: "const __quietchartImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  define: { ...common.define, 'import.meta.url': '__quietchartImportMetaUrl' },
+};
+
 const targets = [
   {
     entryPoints: ['main/app/main.ts'],
     outfile: path.join(outBase, 'app', 'main.cjs'),
+    ...nodeEsmShim,
     platform: 'node',
     target: 'node20',
     external: ['electron', ...nativeModules, ...runtimeExternals],
@@ -94,6 +101,7 @@ const targets = [
   {
     entryPoints: ['main/cli/bin.ts'],
     outfile: path.join(outBase, 'cli', 'quietchart.cjs'),
+    ...nodeEsmShim,
     platform: 'node',
     target: 'node20',
     external: ['electron', ...nativeModules, ...runtimeExternals],
@@ -104,6 +112,7 @@ const targets = [
   ...['app', 'cli'].map((dir) => ({
     entryPoints: ['main/inference/worker-entry.ts'],
     outfile: path.join(outBase, dir, 'inference-worker.cjs'),
+    ...nodeEsmShim,
     platform: 'node',
     target: 'node20',
     external: ['electron', ...nativeModules, ...runtimeExternals],

@@ -11,6 +11,7 @@ import { focusWindow, openMainWindow } from './main-window';
 import { isAppUrl } from './origin';
 import { installAppProtocol, registerAppScheme } from './protocol';
 import { createSafeStorageKeyProvider, judgeSafeStorage } from './safe-storage-key-provider';
+import { createUtilityProcessSpawner } from './utility-spawner';
 import { hardenWebContents, installPermissionHandlers } from './security';
 
 export type AppEnv = {
@@ -20,6 +21,10 @@ export type AppEnv = {
   preloadPath: string;
   /** The committed section classifier (in the packaged app: resources/models/...). */
   sectionModelPath: string;
+  /** models/manifest.json: recommended models and their publisher hashes. */
+  manifestPath?: string;
+  /** The bundled inference worker (dist/app/inference-worker.cjs). */
+  inferenceWorkerPath?: string;
   version: string;
   platform: NodeJS.Platform;
 };
@@ -117,7 +122,19 @@ export const createApp = (electron: ElectronLike, env: AppEnv): QuietchartApp =>
     // Loaded lazily by the language pipeline; here we only say where the app's copy lives.
     setSectionModelPath(env.sectionModelPath);
 
-    const rt = createRuntime({ dataDir: app.getPath('userData'), version: env.version });
+    const rt = createRuntime({
+      dataDir: app.getPath('userData'),
+      version: env.version,
+      ...(env.manifestPath ? { manifestPath: env.manifestPath } : {}),
+      ...(env.inferenceWorkerPath && electron.utilityProcess
+        ? {
+            inference: {
+              entry: env.inferenceWorkerPath,
+              spawner: createUtilityProcessSpawner(electron.utilityProcess),
+            },
+          }
+        : {}),
+    });
     runtime = rt;
     unbindIpc = bindIpc({
       ipcMain: electron.ipcMain,

@@ -1,3 +1,4 @@
+import type { UtilityProcessLike } from './utility-spawner';
 import type { BrowserWindowConstructorOptions, CustomScheme } from 'electron';
 import type { EventTargetLike, IpcMainLike } from '../ipc';
 
@@ -104,4 +105,6 @@ export type ElectronLike = {
   readonly safeStorage: SafeStorageLike;
   readonly session: { readonly defaultSession: SessionLike };
   readonly webContents: { getAllWebContents(): WebContentsLike[] };
+  /** Runs the inference worker in its own process; absent in tests that need no speech. */
+  readonly utilityProcess?: UtilityProcessLike;
 };

@@ -8,7 +8,8 @@ import { extractCommand, noteCommand } from './commands/language';
 import { dbInit, dbStatus } from './commands/db';
 import { encounterCreate, encounterList, encounterShow } from './commands/encounter';
 import { modelsConfirm, modelsDownload, modelsImport, modelsList, modelsVerify } from './commands/models';
-import { benchAsr, transcribeCommand, type SpeechArgs } from './commands/speech';
+import { benchAsr, parsePrecision, parseThreads, transcribeCommand, type SpeechArgs } from './commands/speech';
+import { benchLive } from './commands/bench-live';
 import { UsageError, type CliContext } from './context';
 import { createOutput } from './io';
 
@@ -37,6 +38,7 @@ Audio import (WAV, MP3, Ogg Opus/Vorbis, WebM Opus/Vorbis, FLAC; no store, no mo
 Speech (Whisper ONNX in a worker process; --precision fp32|q8|int8|fp16|q4, --threads N):
   transcribe --audio FILE --model DIR [--language xx] [--translate]   timed, speaker-labelled segments
   bench asr --audio FILE --model DIR [--min-seconds S]       real-time factor, peak RSS (file looped to S s)
+  bench live --audio FILE --model DIR [--min-seconds S] [--pace X]   recording path at real-time pace: stop → transcript
 
 Models (folder: --models-dir DIR, else <data dir>/models):
   models list                    recommended and installed models, size, license, hash status
@@ -100,6 +102,7 @@ export const runCli = async (argv: string[], io: CliIo): Promise<number> => {
         threads: { type: 'string' },
         language: { type: 'string' },
         translate: { type: 'boolean', default: false },
+        pace: { type: 'string', default: '1' },
       },
     });
     json = values.json;
@@ -200,6 +203,22 @@ export const runCli = async (argv: string[], io: CliIo): Promise<number> => {
         const minSeconds = Number(values['min-seconds']);
         if (!(minSeconds >= 0 && minSeconds <= 7200)) throw new UsageError('--min-seconds must be 0..7200.');
         await benchAsr(ctx, { ...speechArgs(values), minSeconds });
+        return 0;
+      }
+      case 'bench live': {
+        const minSeconds = Number(values['min-seconds']);
+        if (!(minSeconds >= 1 && minSeconds <= 7200)) throw new UsageError('--min-seconds must be 1..7200.');
+        const pace = Number(values.pace);
+        if (!(pace > 0 && pace <= 1000)) throw new UsageError('--pace must be > 0.');
+        const speech = speechArgs(values);
+        await benchLive(ctx, {
+          audio: speech.audio,
+          model: speech.model,
+          precision: parsePrecision(speech.precision),
+          threads: parseThreads(speech.threads),
+          minSeconds,
+          pace,
+        });
         return 0;
       }
       default:

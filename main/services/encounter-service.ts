@@ -65,6 +65,7 @@ export const createEncounterService = (store: Store): EncounterService => {
           endMs: s.endMs,
           text: s.text,
           language: s.language,
+          englishText: s.englishText ?? null,
         })),
         notes: notes.map((n) => ({
           id: n.id,

@@ -104,6 +104,7 @@ export const createHandlers = (rt: Runtime): Handlers => {
         note: Note.parse(body.note),
       };
     },
+    'segment:setSpeaker': (req) => rt.services().transcripts.setSpeaker(req, actor()),
     'recording:start': (req) => rt.services().speech.startRecording(req),
     'recording:append': async ({ recordingId, data }) => {
       await rt.services().speech.append(recordingId, Buffer.from(data, 'base64'));

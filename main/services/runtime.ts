@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../common/errors';
@@ -15,6 +16,7 @@ import { createModelStore } from '../inference/model-store';
 import { createWorkerHost, type WorkerHost } from '../inference/worker-host';
 import type { WorkerSpawner } from '../inference/worker-spawner';
 import { EMPTY_MANIFEST, findManifestPath, loadManifest } from '../inference/manifest-file';
+import type { Manifest } from '../inference/manifest';
 import { createSpeechService, type AsrModelChoice, type SpeechService } from './speech-service';
 
 /**
@@ -76,14 +78,19 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
   const jobs = createJobManager(events, log.child('jobs'));
   const paths = runtimePaths(options.dataDir, options.dbPath);
   let services: Services | null = null;
-  const models = createModelStore({
-    modelsDir: options.modelsDir ?? path.join(options.dataDir, 'models'),
-    manifest: (() => {
-      // The app passes its packaged copy; the CLI and tests find the repository's by walking up.
-      const file = options.manifestPath ?? findManifestPath(process.cwd());
-      return file ? loadManifest(file) : EMPTY_MANIFEST;
-    })(),
-  });
+  // The app passes its packaged manifest; the CLI and tests find the repository's by walking up. A
+  // missing or unreadable manifest only hides the recommendations: imported models still work.
+  const manifest = ((): Manifest => {
+    const file = options.manifestPath ?? findManifestPath(process.cwd());
+    if (!file || !fs.existsSync(file)) return EMPTY_MANIFEST;
+    try {
+      return loadManifest(file);
+    } catch (error) {
+      log.warn('runtime.manifest_unreadable', { code: error instanceof AppError ? error.code : 'INTERNAL' });
+      return EMPTY_MANIFEST;
+    }
+  })();
+  const models = createModelStore({ modelsDir: options.modelsDir ?? path.join(options.dataDir, 'models'), manifest });
   let host: WorkerHost | null = null;
   const workerHost = (): WorkerHost => {
     if (!options.inference)

@@ -114,6 +114,8 @@ export const createSpeechService = (deps: SpeechDeps) => {
       transcribe: createWorkerTranscriber(deps.workerHost(), model),
       // During a visit a window goes to the worker once its oldest speech is 20 s old.
       maxPendingMs: 20_000,
+      // Non-English speech keeps its own text and gets Whisper's English beside it (English is not re-run).
+      translate: true,
       signal,
       onPieces: (pieces) => deps.onPieces?.(encounterId, pieces),
     });
@@ -130,6 +132,11 @@ export const createSpeechService = (deps: SpeechDeps) => {
   ): Promise<TranscriptionResult> => {
     const { store } = deps;
     requireEncounter(store, encounterId);
+    if (pieces.length === 0) {
+      // No speech was recognised: the audio is kept, and the transcript the encounter had stays.
+      log.info('speech.no_speech', { recordingId, audioMs });
+      return { recordingId, audioMs, segments: 0, languages: [], pipeline: null };
+    }
     store.transaction(() => {
       store.repos.segments.replaceForEncounter(
         encounterId,
@@ -153,8 +160,7 @@ export const createSpeechService = (deps: SpeechDeps) => {
       });
     });
     const languages = [...new Set(pieces.map((p) => p.language).filter((l): l is string => l !== null))];
-    const pipeline =
-      pieces.length > 0 ? await runEncounterPipeline(store, { encounterId, template: 'soap' }, actorId, job) : null;
+    const pipeline = await runEncounterPipeline(store, { encounterId, template: 'soap' }, actorId, job);
     log.info('speech.transcribed', { recordingId, segments: pieces.length, audioMs, languages: languages.length });
     return { recordingId, audioMs, segments: pieces.length, languages, pipeline };
   };

@@ -91,6 +91,7 @@ export const AUDIT_ACTIONS = [
   'audio.import',
   'audio.record',
   'transcript.import',
+  'transcript.edit',
   'pipeline.run',
   'consent.change',
   'model.install',

@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
@@ -34,6 +36,8 @@ export type BridgeHostOptions = {
   /** Leave the store locked so the page shows the unlock screen (the passphrase is then the page's to give). */
   startLocked?: boolean;
   passphrase?: string;
+  /** A Whisper folder (e.g. the oracle fixture) for speech, run in a forked inference worker. */
+  asrModelDir?: string;
 };
 
 export type BridgeHost = {
@@ -102,6 +106,13 @@ export const startBridgeHost = async (options: BridgeHostOptions): Promise<Bridg
     dataDir: options.dataDir,
     version: options.version ?? '0.0.0-e2e',
     scryptCost: 2 ** 12,
+    modelsDir: path.join(options.dataDir, 'models'),
+    ...(options.asrModelDir
+      ? {
+          asrModelDir: options.asrModelDir,
+          inference: { entry: fileURLToPath(new URL('../../main/inference/worker-entry.ts', import.meta.url)) },
+        }
+      : {}),
   });
   if (!options.startLocked) await runtime.unlockWithPassphrase(options.passphrase ?? E2E_PASSPHRASE);
   const log = runtime.log.child('e2e-bridge');

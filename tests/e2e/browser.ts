@@ -34,13 +34,15 @@ export const requireChromium = (): string => {
 export type TestBrowser = { context: BrowserContext; close(): Promise<void> };
 
 /** A fresh profile per launch, so no state (storage, permissions, cache) leaks between runs. */
-export const launchBrowser = async (options: { colorScheme?: 'light' | 'dark' } = {}): Promise<TestBrowser> => {
+export const launchBrowser = async (
+  options: { colorScheme?: 'light' | 'dark'; extraArgs?: readonly string[] } = {},
+): Promise<TestBrowser> => {
   const executablePath = requireChromium();
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quietchart-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
-    args: [...CHROMIUM_ARGS],
+    args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
     viewport: VIEWPORT,
     colorScheme: options.colorScheme ?? 'light',
     locale: 'en-US',

@@ -1,6 +1,6 @@
 /** Crash-safe microphone recording into sealed ChunkVault files, and reading it back for ASR. */
+export { createRecorder } from './recorder';
 export {
-  createRecorder,
   type InterruptedRecording,
   type Recorder,
   type RecorderClock,
@@ -9,7 +9,8 @@ export {
   type RecordingState,
   type RecordingSummary,
   type StartRecordingInput,
-} from './recorder';
+} from './recorder-types';
+export { findInterruptedRecordings, recoverRecording } from './recovery';
 export { readRecordingPcm, inspectRecording, type PcmBlock, type RecordingInfo } from './recording-reader';
 export { recordingFormatSchema, type RecordingFormat, type SampleFormat } from './pcm-format';
 export type { StopReason } from './chunk-codec';

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { AppError, isAppError, type ErrorCode } from '../../../common/errors';
+import { AppError, isAppError } from '../../../common/errors';
 import { createLogger } from '../../log/logger';
 import { isErrno } from '../../store/atomic-file';
-import type { ChunkVault } from '../../store/chunk-vault';
 import {
   HEADER_SEQ,
   encodeHeader,
@@ -13,81 +11,18 @@ import {
   type StopReason,
 } from './chunk-codec';
 import { createLevelMeter, type LevelMeter } from './level-meter';
+import { acceptPcmChunk, bytesPerFrame, decodeInterleaved, framesToMs } from './pcm-format';
 import {
-  acceptPcmChunk,
-  bytesPerFrame,
-  decodeInterleaved,
-  framesToMs,
-  recordingFormatSchema,
-  type RecordingFormat,
-} from './pcm-format';
-import {
-  countSealedFrames,
-  durationMsOf,
-  inspectRecording,
-  listRecordingIds,
-  readRecordingPcm,
-  type PcmBlock,
-} from './recording-reader';
+  startInputSchema,
+  type Recorder,
+  type RecorderEvent,
+  type RecorderOptions,
+  type RecordingSummary,
+} from './recorder-types';
+import { durationMsOf, inspectRecording, readRecordingPcm } from './recording-reader';
+import { findInterruptedRecordings, recoverRecording } from './recovery';
 
 const log = createLogger('audio.recording');
-
-export type RecorderClock = { now: () => number };
-
-export type StartRecordingInput = RecordingFormat & { encounterId: string };
-const startInputSchema = recordingFormatSchema.extend({ encounterId: z.string().min(1).max(200) });
-
-export type RecordingSummary = { durationMs: number; chunks: number; frames: number };
-
-export type InterruptedRecording = RecordingFormat & {
-  recordingId: string;
-  encounterId: string;
-  startedAt: string;
-  /** Sealed PCM chunks that recover() will keep. */
-  chunks: number;
-};
-
-export type RecordingState = 'recording' | 'paused' | 'stopped' | 'interrupted';
-
-export type RecorderEvent =
-  /** About ten times a second of audio: loudness of the last block, and the recording's length so far. */
-  | { type: 'level'; recordingId: string; rmsDbfs: number; peakDbfs: number; elapsedMs: number }
-  /** Audio up to elapsedMs is safely on disk. */
-  | { type: 'sealed'; recordingId: string; seq: number; frames: number; elapsedMs: number }
-  | { type: 'state'; recordingId: string; state: RecordingState; reason?: StopReason }
-  /** The recording stopped itself (e.g. DISK_FULL); what was sealed is kept. */
-  | { type: 'error'; recordingId: string; code: ErrorCode; message: string };
-
-export type RecorderOptions = {
-  vault: ChunkVault;
-  /** Recording consent is the encounter's to give; the recorder asks before it starts. */
-  hasRecordingConsent: (encounterId: string) => boolean | Promise<boolean>;
-  clock?: RecorderClock;
-  /** Buffered audio is sealed at least this often (of audio or of clock time): a crash loses less. */
-  sealIntervalMs?: number;
-  /** Level events per this much audio. */
-  levelIntervalMs?: number;
-  /** Longest single chunk accepted from the renderer. */
-  maxAppendMs?: number;
-};
-
-export type Recorder = {
-  start: (input: StartRecordingInput) => Promise<string>;
-  /** One chunk of interleaved little-endian PCM in the format declared at start. */
-  append: (recordingId: string, bytes: Uint8Array | ArrayBuffer) => Promise<void>;
-  pause: (recordingId: string) => Promise<void>;
-  resume: (recordingId: string) => Promise<void>;
-  stop: (recordingId: string) => Promise<RecordingSummary>;
-  /** Subscribe to events of every recording; returns the unsubscribe. */
-  on: (listener: (event: RecorderEvent) => void) => () => void;
-  /** On start-up: recordings cut off by a crash (no stop marker), oldest first. */
-  findInterrupted: () => Promise<InterruptedRecording[]>;
-  /** Finalises an interrupted recording: removes half-written files, keeps every sealed chunk. */
-  recover: (recordingId: string) => Promise<RecordingSummary>;
-  /** Decoded sealed audio in order, at the recording's own rate (`sampleRate` on every block). */
-  readPcm: (recordingId: string) => AsyncGenerator<PcmBlock>;
-  state: (recordingId: string) => Promise<RecordingState>;
-};
 
 type Active = {
   id: string;
@@ -330,43 +265,12 @@ export const createRecorder = (options: RecorderOptions): Recorder => {
     });
   };
 
-  const findInterrupted: Recorder['findInterrupted'] = async () => {
-    const found: InterruptedRecording[] = [];
-    for (const recordingId of await listRecordingIds(vault)) {
-      if (active.has(recordingId)) continue;
-      try {
-        const info = await inspectRecording(vault, recordingId);
-        if (info.state !== 'recording') continue;
-        const { encounterId, startedAt, sampleRate, channels, format } = info.header;
-        found.push({ recordingId, encounterId, startedAt, sampleRate, channels, format, chunks: info.pcmSeqs.length });
-      } catch (error) {
-        // Nothing sealed (NOT_FOUND) has nothing to recover; anything else is reported and skipped.
-        if (!isAppError(error) || error.code !== 'NOT_FOUND') {
-          log.warn('interrupted_recording_unreadable', { recordingId, code: isAppError(error) ? error.code : 'io' });
-        }
-      }
-    }
-    return found.sort((x, y) => x.startedAt.localeCompare(y.startedAt));
-  };
+  const findInterrupted: Recorder['findInterrupted'] = () =>
+    findInterruptedRecordings(vault, (recordingId) => active.has(recordingId));
 
   const recover: Recorder['recover'] = async (recordingId) => {
     if (active.has(recordingId)) throw new AppError('RECORDING_STATE', 'That recording is still running.');
-    const swept = await vault.sweepTempFiles(recordingId);
-    const info = await inspectRecording(vault, recordingId);
-    if (info.trailer !== null) {
-      const { frames, chunks } = info.trailer;
-      return { durationMs: durationMsOf(frames, info.header.sampleRate), chunks, frames };
-    }
-    const frames = await countSealedFrames(vault, info);
-    const chunks = info.pcmSeqs.length;
-    const lastSeq = Math.max(HEADER_SEQ, ...info.pcmSeqs);
-    await vault.write(
-      recordingId,
-      lastSeq + 1,
-      encodeTrailer({ v: 1, reason: 'recovered', stoppedAt: new Date(clock.now()).toISOString(), frames, chunks }),
-    );
-    log.info('recording_recovered', { recordingId, chunks, frames, swept });
-    return { durationMs: durationMsOf(frames, info.header.sampleRate), chunks, frames };
+    return recoverRecording(vault, recordingId, clock);
   };
 
   const state: Recorder['state'] = async (recordingId) => {

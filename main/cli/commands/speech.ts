@@ -21,13 +21,13 @@ export type SpeechArgs = {
   translate: boolean;
 };
 
-const parsePrecision = (value: string | undefined): WhisperPrecision => {
+export const parsePrecision = (value: string | undefined): WhisperPrecision => {
   const precision = (value ?? 'fp32') as WhisperPrecision;
   if (!PRECISIONS.includes(precision)) throw new UsageError(`--precision must be one of ${PRECISIONS.join(', ')}.`);
   return precision;
 };
 
-const parseThreads = (value: string | undefined): number => {
+export const parseThreads = (value: string | undefined): number => {
   const threads = Number(value ?? '2');
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError('--threads must be 1..64.');
   return threads;

@@ -1,3 +1,4 @@
+import { AppError } from '../../../common/errors';
 import type { Db } from '../connection';
 import type { SegmentInput, SegmentRow } from '../types';
 import { newId, nowIso } from './shared';
@@ -39,6 +40,9 @@ export type SegmentsRepository = {
   replaceForEncounter(encounterId: string, segments: readonly SegmentInput[]): SegmentRow[];
   append(encounterId: string, segment: SegmentInput): SegmentRow;
   listForEncounter(encounterId: string): SegmentRow[];
+  get(id: string): SegmentRow | null;
+  /** The clinician's correction of who said a line. */
+  setSpeaker(id: string, speaker: SegmentRow['speaker']): SegmentRow;
 };
 
 export const createSegmentsRepository = (db: Db): SegmentsRepository => {
@@ -51,6 +55,8 @@ export const createSegmentsRepository = (db: Db): SegmentsRepository => {
   const list = db.prepare<[string], Raw>(
     `SELECT ${COLUMNS} FROM transcript_segments WHERE encounter_id = ? ORDER BY seq`,
   );
+  const byId = db.prepare<[string], Raw>(`SELECT ${COLUMNS} FROM transcript_segments WHERE id = ?`);
+  const updateSpeaker = db.prepare<[string, string]>('UPDATE transcript_segments SET speaker = ? WHERE id = ?');
   const nextSeq = db
     .prepare<[string], number>('SELECT coalesce(max(seq) + 1, 0) FROM transcript_segments WHERE encounter_id = ?')
     .pluck();
@@ -86,5 +92,15 @@ export const createSegmentsRepository = (db: Db): SegmentsRepository => {
       return db.transaction(() => write(encounterId, nextSeq.get(encounterId) ?? 0, segment, nowIso()))();
     },
     listForEncounter: (encounterId) => list.all(encounterId).map(toRow),
+    get: (id) => {
+      const raw = byId.get(id);
+      return raw ? toRow(raw) : null;
+    },
+    setSpeaker(id, speaker) {
+      if (updateSpeaker.run(speaker, id).changes === 0) throw new AppError('NOT_FOUND', 'No such transcript line.');
+      const raw = byId.get(id);
+      if (!raw) throw new AppError('NOT_FOUND', 'No such transcript line.');
+      return toRow(raw);
+    },
   };
 };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ResponseOf } from '../../../common/contract';
-import type { TranscriptSegment } from '../../../common/domain';
+import type { SpeakerRole, TranscriptSegment } from '../../../common/domain';
 import type { Evidence } from '../../../common/findings';
 import { call, toBackendError, type BackendError } from '../lib/api';
 import { FORMAT_LABELS } from '../lib/transcript-file';
@@ -100,7 +100,25 @@ export const TranscriptPanel = ({ encounterId, segments, highlight, locked, onIm
             : {})}
         />
       ) : null}
-      {segments.length > 0 ? <TranscriptView segments={segments} highlight={highlight} /> : null}
+      {segments.length > 0 ? (
+        <TranscriptView
+          segments={segments}
+          highlight={highlight}
+          {...(locked
+            ? {}
+            : {
+                onSpeakerChange: async (segmentId: string, speaker: SpeakerRole) => {
+                  setError(null);
+                  try {
+                    await call('segment:setSpeaker', { segmentId, speaker });
+                    await onImported();
+                  } catch (caught) {
+                    setError(toBackendError(caught));
+                  }
+                },
+              })}
+        />
+      ) : null}
       {segments.length === 0 && locked ? <p className="muted">No transcript for this encounter.</p> : null}
     </section>
   );

@@ -11,10 +11,17 @@ const SPEAKERS: Record<SpeakerRole, string> = {
   unknown: 'Speaker',
 };
 
-type Props = { segments: TranscriptSegment[]; highlight: readonly Evidence[] };
+type Props = {
+  segments: TranscriptSegment[];
+  highlight: readonly Evidence[];
+  /** Present while the transcript may change: the speaker label becomes a menu (speech labels are a guess). */
+  onSpeakerChange?: (segmentId: string, speaker: SpeakerRole) => Promise<void>;
+};
+
+const ROLES = Object.keys(SPEAKERS) as SpeakerRole[];
 
 /** The stored transcript; the evidence of the focused sentence or finding is marked and scrolled into view. */
-export const TranscriptView = ({ segments, highlight }: Props) => {
+export const TranscriptView = ({ segments, highlight, onSpeakerChange }: Props) => {
   const listRef = useRef<HTMLOListElement>(null);
   const ranges = evidenceBySegment(highlight);
   const firstId = highlight[0]?.segmentId;
@@ -37,7 +44,22 @@ export const TranscriptView = ({ segments, highlight }: Props) => {
             className={`segment segment-${segment.speaker}${marks ? ' segment-evidence' : ''}`}
           >
             <p className="segment-meta">
-              <span className="segment-speaker">{SPEAKERS[segment.speaker]}</span>
+              {onSpeakerChange ? (
+                <select
+                  className="segment-speaker segment-speaker-select"
+                  aria-label={`Speaker of line ${segment.seq + 1}`}
+                  value={segment.speaker}
+                  onChange={(event) => void onSpeakerChange(segment.id, event.target.value as SpeakerRole)}
+                >
+                  {ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {SPEAKERS[role]}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <span className="segment-speaker">{SPEAKERS[segment.speaker]}</span>
+              )}
               {segment.startMs === null ? null : (
                 <span className="segment-time">
                   {formatOffset(segment.startMs)}
@@ -52,13 +74,30 @@ export const TranscriptView = ({ segments, highlight }: Props) => {
               ) : null}
               {marks ? <span className="segment-evidence-label">Evidence</span> : null}
             </p>
-            <p className="segment-text" lang={segment.language ?? undefined}>
-              {marks
-                ? markRanges(segment.text, marks).map((piece, i) =>
-                    piece.marked ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>,
-                  )
-                : segment.text}
-            </p>
+            {segment.englishText ? (
+              // A translated line: the original as spoken, and the English the findings' evidence points into.
+              <>
+                <p className="segment-text segment-original" lang={segment.language ?? undefined}>
+                  {segment.text}
+                </p>
+                <p className="segment-text" lang="en">
+                  <span className="visually-hidden">English: </span>
+                  {marks
+                    ? markRanges(segment.englishText, marks).map((piece, i) =>
+                        piece.marked ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>,
+                      )
+                    : segment.englishText}
+                </p>
+              </>
+            ) : (
+              <p className="segment-text" lang={segment.language ?? undefined}>
+                {marks
+                  ? markRanges(segment.text, marks).map((piece, i) =>
+                      piece.marked ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>,
+                    )
+                  : segment.text}
+              </p>
+            )}
           </li>
         );
       })}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Dispatch, ReactNode, RefObject, SetStateAction } from 'react';
 import type { EncounterDetail } from '../../../common/domain';
+import { AudioPanel } from '../components/audio-panel';
 import { ConsentPanel } from '../components/consent-panel';
 import { ErrorAlert } from '../components/error-alert';
 import { NoteVersions } from '../components/note-versions';
@@ -150,6 +151,15 @@ const EncounterView = ({ detail, headingRef, back, highlight, refresh, setDetail
             setDetail((prev) => (prev ? { ...prev, encounter: { ...prev.encounter, consent } } : prev));
           }}
         />
+        <AudioPanel
+          encounterId={encounter.id}
+          recordingConsent={encounter.consent.recording}
+          locked={locked}
+          onTranscribed={async () => {
+            highlight.clear();
+            await refresh();
+          }}
+        />
         <TranscriptPanel
           encounterId={encounter.id}
           segments={segments}
@@ -161,6 +171,8 @@ const EncounterView = ({ detail, headingRef, back, highlight, refresh, setDetail
           }}
         />
         <DraftPanel
+          // A transcription drafts a new version in main: remounting loads it.
+          key={notes[notes.length - 1]?.id ?? 'none'}
           encounterId={encounter.id}
           segmentIds={segmentIds}
           locked={locked}

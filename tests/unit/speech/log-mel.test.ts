@@ -95,6 +95,7 @@ describe('computeLogMel against transformers.js', () => {
     ['1 s of silence', () => new Float32Array(SAMPLE_RATE)],
     ['exactly 30 s of chirp and noise', () => chirpWithNoise(30 * SAMPLE_RATE)],
     ['1 s of noise', () => noise(SAMPLE_RATE, 3)],
+    ['audio ending inside the right-hand reflection (479,900 samples)', () => chirpWithNoise(479_900)],
     ['31 s (cut at 30 s)', () => chirpWithNoise(31 * SAMPLE_RATE)],
     ['a single sample', () => Float32Array.of(0.25)],
     [
