@@ -108,6 +108,7 @@ const EncounterView = ({ detail, headingRef, back, highlight, refresh, setDetail
   const segmentIds = useMemo(() => new Set(segments.map((s) => s.id)), [segments]);
   const locked = encounter.status === 'signed';
   const age = ageInYears(encounter.patient.dob, localToday());
+  const [transcriptions, setTranscriptions] = useState(0);
   return (
     <article className="page encounter" aria-labelledby="encounter-title">
       {back}
@@ -158,6 +159,7 @@ const EncounterView = ({ detail, headingRef, back, highlight, refresh, setDetail
           onTranscribed={async () => {
             highlight.clear();
             await refresh();
+            setTranscriptions((n) => n + 1);
           }}
         />
         <TranscriptPanel
@@ -171,8 +173,8 @@ const EncounterView = ({ detail, headingRef, back, highlight, refresh, setDetail
           }}
         />
         <DraftPanel
-          // A transcription drafts a new version in main: remounting loads it.
-          key={notes[notes.length - 1]?.id ?? 'none'}
+          // A transcription drafts a new version in main: remounting the panel loads it.
+          key={transcriptions}
           encounterId={encounter.id}
           segmentIds={segmentIds}
           locked={locked}

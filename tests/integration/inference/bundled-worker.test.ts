@@ -1,37 +1,24 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveWorkerEntry } from '../../../main/inference/worker-entry-path';
 import { createWorkerHost } from '../../../main/inference/worker-host';
 import { TEST_HANDLERS } from './worker-helpers';
 
 /**
- * The worker as it ships: bundled with the options scripts/build-node.mjs uses (built here alone, so
- * other entry points' work in progress cannot break this test), run by plain node without tsx.
+ * The worker as it ships: built by scripts/build-node.mjs itself (into a temp dir) and run by plain
+ * node without tsx.
  */
 const root = path.resolve(import.meta.dirname, '../../..');
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'quietchart-worker-bundle-'));
 
-beforeAll(async () => {
-  const script = fs.readFileSync(path.join(root, 'scripts', 'build-node.mjs'), 'utf8');
-  expect(script).toContain("entryPoints: ['main/inference/worker-entry.ts']");
-  expect(script).toContain("external: ['electron', ...nativeModules, '@huggingface/transformers']");
-  for (const dir of ['app', 'cli']) {
-    await build({
-      absWorkingDir: root,
-      entryPoints: ['main/inference/worker-entry.ts'],
-      outfile: path.join(out, dir, 'inference-worker.cjs'),
-      bundle: true,
-      format: 'cjs',
-      platform: 'node',
-      target: 'node20',
-      logLevel: 'silent',
-      define: { 'process.env.NODE_ENV': '"production"' },
-      external: ['electron', 'onnxruntime-node', 'better-sqlite3-multiple-ciphers', '@huggingface/transformers'],
-    });
-  }
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build-node.mjs'), '--outdir', out], {
+    cwd: root,
+    stdio: 'pipe',
+  });
 });
 afterAll(() => {
   fs.rmSync(out, { recursive: true, force: true });
