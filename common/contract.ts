@@ -3,6 +3,7 @@ import { AuditVerifyReport, Consent, EncounterDetail, EncounterSummary, Id, Pati
 import { ERROR_CODES } from './errors';
 import { ChecklistItemResult, Finding } from './findings';
 import { Note } from './note';
+import { ConsistencyFlag } from './consistency';
 
 /**
  * The IPC contract: every request/response channel the renderer may call, and every event main
@@ -104,6 +105,8 @@ export const channels = {
         createdAt: z.string(),
         text: z.string(),
         note: Note,
+        /** The consistency checker's flags on this draft (shown before signing). */
+        flags: z.array(ConsistencyFlag),
       })
       .nullable(),
   },

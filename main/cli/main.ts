@@ -10,6 +10,7 @@ import { encounterCreate, encounterList, encounterShow } from './commands/encoun
 import { modelsConfirm, modelsDownload, modelsImport, modelsList, modelsVerify } from './commands/models';
 import { benchAsr, parsePrecision, parseThreads, transcribeCommand, type SpeechArgs } from './commands/speech';
 import { benchLive } from './commands/bench-live';
+import { checkCommand, evalConsistency } from './commands/check';
 import { UsageError, type CliContext } from './context';
 import { createOutput } from './io';
 
@@ -29,6 +30,8 @@ Language pipeline (no store, no model):
   eval notes --data CSV [--predictions CSV] [--out CSV]     ROUGE-1/2/L F1 x100 (ACI-Bench columns)
   eval sections --data CSV       MTS-Dialog section-header accuracy
   eval negation --data TSV       NegEx-format Negated-class precision/recall/F1
+  check --transcript FILE --note FILE   note sentences that contradict the transcript (consistency flags)
+  eval consistency --data CSV    the checker over the composer's notes (ACI-Bench columns): flags by kind
   bench notes --data CSV [--min-seconds S]                  notes per second, peak RSS
 
 Audio import (WAV, MP3, Ogg Opus/Vorbis, WebM Opus/Vorbis, FLAC; no store, no model):
@@ -87,6 +90,7 @@ export const runCli = async (argv: string[], io: CliIo): Promise<number> => {
         limit: { type: 'string', default: '50' },
         help: { type: 'boolean', short: 'h', default: false },
         transcript: { type: 'string' },
+        note: { type: 'string' },
         template: { type: 'string', default: 'soap' },
         data: { type: 'string' },
         predictions: { type: 'string' },
@@ -151,6 +155,12 @@ export const runCli = async (argv: string[], io: CliIo): Promise<number> => {
         return 0;
       case 'eval sections':
         evalSections(ctx, { data: values.data });
+        return 0;
+      case 'check':
+        checkCommand(ctx, { transcript: values.transcript, note: values.note });
+        return 0;
+      case 'eval consistency':
+        evalConsistency(ctx, { data: values.data });
         return 0;
       case 'eval negation':
         evalNegation(ctx, { data: values.data });

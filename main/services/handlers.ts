@@ -1,6 +1,8 @@
 import { AppError } from '../../common/errors';
 import { Finding } from '../../common/findings';
 import { Note } from '../../common/note';
+import { ConsistencyFlag } from '../../common/consistency';
+import { z } from 'zod';
 import { runEncounterPipeline, type StoredChecklistItem } from './pipeline-service';
 import type { Runtime } from './runtime';
 import type { Handlers } from './dispatch';
@@ -91,7 +93,7 @@ export const createHandlers = (rt: Runtime): Handlers => {
       const { store } = rt.services();
       const row = store.repos.notes.latest(encounterId);
       if (!row) return null;
-      const body = row.body as { note: unknown; text: string };
+      const body = row.body as { note: unknown; text: string; flags?: unknown };
       store.audit.append({ action: 'note.view', actorId: actor(), entityType: 'note', entityId: row.id, details: {} });
       return {
         id: row.id,
@@ -102,6 +104,8 @@ export const createHandlers = (rt: Runtime): Handlers => {
         createdAt: row.createdAt,
         text: body.text,
         note: Note.parse(body.note),
+        // Notes drafted before the checker existed have no flags.
+        flags: z.array(ConsistencyFlag).parse(body.flags ?? []),
       };
     },
     'segment:setSpeaker': (req) => rt.services().transcripts.setSpeaker(req, actor()),

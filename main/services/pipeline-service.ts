@@ -1,6 +1,8 @@
 import type { ChecklistItemResult, Finding } from '../../common/findings';
 import { AppError } from '../../common/errors';
 import { analyseTranscript, type ChecklistResult } from '../language/pipeline';
+import { checkConsistency } from '../notes/consistency/check';
+import { sentencesOfNote } from '../notes/consistency/note-sentences';
 import { draftNote } from '../notes/draft-note';
 import type { Store } from '../store';
 import type { JobContext } from './job-manager';
@@ -45,6 +47,8 @@ export const runEncounterPipeline = async (
   await yieldUnlessCancelled(job.signal);
   job.progress(1, 3);
   const draft = draftNote(segments, analysis, input.template);
+  // Every draft is checked against the transcript; the flags travel with the note to the clinician.
+  const flags = checkConsistency({ sentences: sentencesOfNote(draft.note), segments, findings: analysis.findings });
   await yieldUnlessCancelled(job.signal);
   job.progress(2, 3);
 
@@ -63,7 +67,7 @@ export const runEncounterPipeline = async (
     const note = store.repos.notes.createVersion({
       encounterId: input.encounterId,
       template: input.template,
-      body: { note: draft.note, text: draft.text },
+      body: { note: draft.note, text: draft.text, flags },
       status: 'draft',
       modelVersion: COMPOSER_VERSION,
       adapterVersion: null,
@@ -74,7 +78,7 @@ export const runEncounterPipeline = async (
       actorId,
       entityType: 'note',
       entityId: note.id,
-      details: { encounterId: input.encounterId, version: note.version, model: COMPOSER_VERSION },
+      details: { encounterId: input.encounterId, version: note.version, model: COMPOSER_VERSION, flags: flags.length },
     });
     store.audit.append({
       action: 'pipeline.run',

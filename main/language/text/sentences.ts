@@ -43,6 +43,14 @@ const isAbbreviationBefore = (text: string, dot: number): boolean => {
   return ABBREVIATIONS.has(word) || /^[a-z]$/.test(word);
 };
 
+// ASR writes a spoken decimal as two tokens around a period: "ninety eight . four", "two . five".
+const NUMBER_BEFORE =
+  /(?:\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)) $/i;
+const DIGIT_AFTER = /^ (?:\d|(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b)/i;
+
+const isSpokenDecimal = (text: string, dot: number): boolean =>
+  NUMBER_BEFORE.test(text.slice(Math.max(0, dot - 12), dot)) && DIGIT_AFTER.test(text.slice(dot + 1, dot + 10));
+
 export const splitSentences = (text: string): Span[] => {
   const spans: Span[] = [];
   let start = 0;
@@ -69,7 +77,7 @@ export const splitSentences = (text: string): Span[] => {
       i = j;
       continue; // "3.5", "b.i.d", "x.com"
     }
-    if (ch === '.' && j === i && isAbbreviationBefore(text, i)) {
+    if (ch === '.' && j === i && (isAbbreviationBefore(text, i) || isSpokenDecimal(text, i))) {
       i = j;
       continue;
     }

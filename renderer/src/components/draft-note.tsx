@@ -1,6 +1,7 @@
 import type { ResponseOf } from '../../../common/contract';
 import type { Highlight } from '../lib/highlight';
 import { formatTimestamp } from '../lib/format';
+import { ConsistencyFlags } from './consistency-flags';
 import { NoteSectionView } from './note-section';
 
 export type LatestNote = NonNullable<ResponseOf<'note:latest'>>;
@@ -23,6 +24,7 @@ export const DraftNote = ({ note, stale, highlight }: Props) => (
         The transcript changed after this draft. Draft the note again to link it to the new transcript.
       </p>
     ) : null}
+    <ConsistencyFlags flags={note.flags} highlight={highlight} />
     <p className="field-hint">Focus or point at a sentence to see what was said in the transcript.</p>
     <div className="note-body">
       {note.note.sections.map((section) => (

@@ -56,6 +56,8 @@ describe('an encounter through the language pipeline', () => {
 
     const note = await call('note:latest', { encounterId });
     expect(note).toMatchObject({ ok: true, value: { status: 'draft', modelVersion: 'composer/1', template: 'soap' } });
+    // Every draft carries the consistency checker's verdict; the composer's note of this visit is clean.
+    expect((note as { value: { flags: unknown[] } }).value.flags).toEqual([]);
     const body = (
       note as { value: { text: string; note: { sections: Array<{ sentences: Array<{ evidence: unknown[] }> }> } } }
     ).value;

@@ -18,6 +18,16 @@ describe('sentence splitting', () => {
     ]);
   });
 
+  it('keeps a decimal spoken into the transcript as "ninety eight . four" in one sentence', () => {
+    const texts = (t: string) => splitSentences(t).map((s) => s.text);
+    expect(texts('your temperature is ninety eight . four which is good . next')).toEqual([
+      'your temperature is ninety eight . four which is good .',
+      'next',
+    ]);
+    expect(texts('it was 7 . 2 today')).toEqual(['it was 7 . 2 today']);
+    expect(texts('i got two . then three more')).toEqual(['i got two .', 'then three more']);
+  });
+
   it('treats line breaks as boundaries', () => {
     expect(splitSentences('okay\nso the pain').map((s) => s.text)).toEqual(['okay', 'so the pain']);
   });

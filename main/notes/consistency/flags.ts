@@ -1,0 +1,1 @@
+export { ConsistencyFlag, FLAG_KINDS, FlagKind } from '../../../common/consistency';
