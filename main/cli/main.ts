@@ -45,6 +45,7 @@ Speech (Whisper ONNX in a worker process; --precision fp32|q8|int8|fp16|q4, --th
 
 Models (folder: --models-dir DIR, else <data dir>/models):
   models list                    recommended and installed models, size, license, hash status
+    --allow-non-commercial       (list, import, download) permit models whose licence forbids commercial use
   models import PATH [--id ID] [--variant q8|fp32|...]      copy from a local folder, checking hashes
   models download ID [--base-url URL] [--variant V]         from Hugging Face or a hospital mirror (resumes)
   models verify [ID]             re-hash installed files (exit 1 on a mismatch)
@@ -101,6 +102,7 @@ export const runCli = async (argv: string[], io: CliIo): Promise<number> => {
         id: { type: 'string' },
         variant: { type: 'string' },
         'base-url': { type: 'string' },
+        'allow-non-commercial': { type: 'boolean', default: false },
         model: { type: 'string' },
         precision: { type: 'string' },
         threads: { type: 'string' },
@@ -172,7 +174,11 @@ export const runCli = async (argv: string[], io: CliIo): Promise<number> => {
         return 0;
       }
       case 'models list':
-        modelsList(ctx, { modelsDir: values['models-dir'], variant: values.variant });
+        modelsList(ctx, {
+          modelsDir: values['models-dir'],
+          variant: values.variant,
+          allowNonCommercial: values['allow-non-commercial'],
+        });
         return 0;
       case 'models import':
         await modelsImport(ctx, {
@@ -180,6 +186,7 @@ export const runCli = async (argv: string[], io: CliIo): Promise<number> => {
           variant: values.variant,
           from: rest[0],
           id: values.id,
+          allowNonCommercial: values['allow-non-commercial'],
           stderr: io.stderr,
         });
         return 0;
@@ -194,6 +201,7 @@ export const runCli = async (argv: string[], io: CliIo): Promise<number> => {
           variant: values.variant,
           id: rest[0],
           baseUrl: values['base-url'],
+          allowNonCommercial: values['allow-non-commercial'],
           stderr: io.stderr,
         });
         return 0;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { migrateLegacyLicense, modelLicenseSchema } from './license';
 
 /**
  * The manifest of recommended models (models/manifest.json). Honesty rule: a sha256 is only ever the
@@ -57,7 +58,7 @@ export const manifestVariantSchema = z.object({
 });
 export type ManifestVariant = z.infer<typeof manifestVariantSchema>;
 
-export const manifestEntrySchema = z
+const manifestEntryObjectSchema = z
   .object({
     id: modelIdSchema,
     kind: z.enum(MODEL_KINDS),
@@ -66,8 +67,7 @@ export const manifestEntrySchema = z
     multilingual: z.boolean(),
     /** ISO 639-1 codes; a multilingual Whisper lists the ones it was trained on or ['*']. */
     languages: z.array(z.string().min(1)).min(1),
-    license: z.string().min(1),
-    licenseUrl: z.url().optional(),
+    license: modelLicenseSchema,
     publisher: z.string().min(1),
     source: z.object({
       /** Default host; a hospital mirror with the same `<repo>/resolve/<revision>/<path>` layout replaces it. */
@@ -104,6 +104,9 @@ export const manifestEntrySchema = z
       });
     }
   });
+
+/** Accepts the older `license: "MIT", licenseUrl` form too (see migrateLegacyLicense). */
+export const manifestEntrySchema = z.preprocess(migrateLegacyLicense, manifestEntryObjectSchema);
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 
 export const manifestSchema = z

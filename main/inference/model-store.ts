@@ -12,6 +12,7 @@ import {
   type InstallRecord,
 } from './install-record';
 import { checkTransformersLayout } from './layout';
+import { allowedByPolicy, DEFAULT_LICENSE_POLICY, licenseRefusal, type LicensePolicy } from './license';
 import {
   filesForVariant,
   findEntry,
@@ -34,7 +35,12 @@ export type ModelListing = {
   kind: ModelKind | null;
   displayName: string;
   publisher: string | null;
+  /** Licence id (e.g. MIT, CC-BY-NC-4.0); null when the manifest does not know the model. */
   license: string | null;
+  licenseUrl: string | null;
+  commercialUse: boolean | null;
+  /** Whether the licence policy allows installing it (a model the manifest does not know is the user's call). */
+  allowedByPolicy: boolean;
   multilingual: boolean | null;
   languages: string[];
   /** Listed in the manifest. */
@@ -80,8 +86,14 @@ const notInstalled = (): AppError => new AppError('MODEL_NOT_INSTALLED', 'That m
 /** A file re-hashed in this process is not re-hashed again while its size, mtime and inode are unchanged. */
 const statKey = (stat: fs.Stats): string => `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
 
-export const createModelStore = (options: { modelsDir: string; manifest: Manifest }): ModelStore => {
+export const createModelStore = (options: {
+  modelsDir: string;
+  manifest: Manifest;
+  /** Defaults to commercial-use licences only. */
+  licensePolicy?: LicensePolicy;
+}): ModelStore => {
   const { modelsDir, manifest } = options;
+  const policy = options.licensePolicy ?? DEFAULT_LICENSE_POLICY;
   const hashed = new Map<string, { key: string; sha256: string }>();
 
   const dirOf = (id: string): string => modelDirFor(modelsDir, modelIdSchema.parse(id));
@@ -125,7 +137,10 @@ export const createModelStore = (options: { modelsDir: string; manifest: Manifes
         kind: entry.kind,
         displayName: entry.displayName,
         publisher: entry.publisher,
-        license: entry.license,
+        license: entry.license.id,
+        licenseUrl: entry.license.url,
+        commercialUse: entry.license.commercialUse,
+        allowedByPolicy: allowedByPolicy(entry, policy),
         multilingual: entry.multilingual,
         languages: entry.languages,
         recommended: true,
@@ -144,6 +159,9 @@ export const createModelStore = (options: { modelsDir: string; manifest: Manifes
         displayName: id,
         publisher: null,
         license: null,
+        licenseUrl: null,
+        commercialUse: null,
+        allowedByPolicy: true,
         multilingual: null,
         languages: [],
         recommended: false,
@@ -244,11 +262,14 @@ export const createModelStore = (options: { modelsDir: string; manifest: Manifes
     listModels,
     importModel: (fromDir, opts = {}) => {
       const id = opts.id ?? path.basename(path.resolve(fromDir)).toLowerCase();
-      return importModelFolder({ ...opts, modelsDir, fromDir, id, entry: findEntry(manifest, id) });
+      const entry = findEntry(manifest, id);
+      if (entry && !allowedByPolicy(entry, policy)) return Promise.reject(licenseRefusal(entry));
+      return importModelFolder({ ...opts, modelsDir, fromDir, id, entry });
     },
     downloadModel: (id, opts = {}) => {
       const entry = findEntry(manifest, id);
       if (!entry) return Promise.reject(new AppError('NOT_FOUND', 'The manifest lists no model with that id.'));
+      if (!allowedByPolicy(entry, policy)) return Promise.reject(licenseRefusal(entry));
       return downloadModelFiles({ ...opts, modelsDir, entry });
     },
     verifyModel,

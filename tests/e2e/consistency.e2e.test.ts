@@ -63,9 +63,11 @@ describe('consistency flags in the draft panel', () => {
       modelVersion: 'test/planted',
       adapterVersion: null,
     });
+    // The page was opened before the clinician existed: navigate and reload so it reads the new state.
     await page.goto(`${host.url}#/encounters/${encounter.id}`);
+    await page.reload();
     const panel = page.getByRole('region', { name: /Check before signing: 1 sentence disagrees/ });
-    await panel.waitFor({ timeout: 15_000 });
+    await panel.waitFor({ timeout: 30_000 });
     expect(await panel.innerText()).toMatch(/denied in the visit/i);
     await panel.getByRole('listitem').first().focus();
     await expect.poll(() => page.locator('.segment-evidence mark').allInnerTexts()).toContain('chest pain');

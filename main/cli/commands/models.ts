@@ -10,6 +10,8 @@ import { table } from '../io';
 export type ModelsOptions = {
   modelsDir: string | undefined;
   variant: string | undefined;
+  /** --allow-non-commercial, or QUIETCHART_ALLOW_NON_COMMERCIAL=1: the deployment may use non-commercial licences. */
+  allowNonCommercial?: boolean | undefined;
 };
 
 /** <dataDir>/models, where dataDir is the store's folder (--db / QUIETCHART_DB) or the app's data folder. */
@@ -23,7 +25,12 @@ const modelsDirFor = (ctx: CliContext, explicit: string | undefined): string => 
 const openStore = (ctx: CliContext, options: ModelsOptions): ModelStore => {
   const manifestPath = ctx.env.QUIETCHART_MODEL_MANIFEST ?? findManifestPath(path.dirname(process.argv[1] ?? '.'));
   const manifest = manifestPath ? loadManifest(manifestPath) : EMPTY_MANIFEST;
-  return createModelStore({ modelsDir: modelsDirFor(ctx, options.modelsDir), manifest });
+  const allowNonCommercial = options.allowNonCommercial === true || ctx.env.QUIETCHART_ALLOW_NON_COMMERCIAL === '1';
+  return createModelStore({
+    modelsDir: modelsDirFor(ctx, options.modelsDir),
+    manifest,
+    licensePolicy: { allowNonCommercial },
+  });
 };
 
 const parseVariant = (value: string | undefined): Quantization | undefined => {
@@ -61,14 +68,15 @@ export const modelsList = (ctx: CliContext, options: ModelsOptions): void => {
     models.length === 0
       ? `No models (folder: ${store.modelsDir}).`
       : table([
-          ['ID', 'KIND', 'INSTALLED', 'SIZE', 'HASHES', 'LICENSE'],
+          ['ID', 'KIND', 'INSTALLED', 'SIZE', 'HASHES', 'LICENSE', 'ALLOWED'],
           ...models.map((m) => [
             m.id,
             m.kind ?? '?',
             m.installed ? (m.installedVariant ?? 'yes') : 'no',
             megabytes(m.bytes),
             m.hashStatus,
-            m.license ?? '?',
+            m.license === null ? '?' : `${m.license}${m.commercialUse === false ? ' (non-commercial)' : ''}`,
+            m.allowedByPolicy ? 'yes' : 'no (--allow-non-commercial)',
           ]),
         ]),
   );

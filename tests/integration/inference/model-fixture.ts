@@ -48,7 +48,7 @@ export const entryFor = (dir: string, id: string, nullHashes: string[] = []): Ma
     displayName: `Test ${id}`,
     multilingual: false,
     languages: ['en'],
-    license: 'MIT',
+    license: { id: 'MIT', commercialUse: true, url: 'https://models.invalid/LICENSE' },
     publisher: 'Quietchart tests',
     source: { baseUrl: 'https://models.invalid', repo: 'tests/whisper-test', revision: 'abc123' },
     files,
