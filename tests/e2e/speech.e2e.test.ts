@@ -62,7 +62,7 @@ describe.skipIf(!fs.existsSync(JFK))('visit audio, end to end through the test b
 
   it('keeps recording and import off until the recording consent is given', async () => {
     expect(await page.getByRole('button', { name: /Record visit/ }).isDisabled()).toBe(true);
-    await shows(page, 'Set the patient’s recording consent above to record or import audio.');
+    await shows(page, 'Give the patient’s recording consent (Consent panel) to record or import audio.');
     // The switch is controlled: it flips once main has stored (and audited) the consent.
     await page.getByLabel('Recording', { exact: true }).click();
     await expect.poll(() => page.getByLabel('Recording', { exact: true }).isChecked()).toBe(true);

@@ -189,7 +189,7 @@ export const AudioPanel = ({ encounterId, recordingConsent, locked, onTranscribe
     <section className="card audio-panel" aria-labelledby="audio-title">
       <h2 id="audio-title">Visit audio</h2>
       {!recordingConsent && !locked ? (
-        <p className="muted">Set the patient’s recording consent above to record or import audio.</p>
+        <p className="muted">Give the patient’s recording consent (Consent panel) to record or import audio.</p>
       ) : null}
       <div className="audio-controls">
         {recordingId === null ? (
