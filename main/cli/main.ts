@@ -10,6 +10,7 @@ import { encounterCreate, encounterList, encounterShow } from './commands/encoun
 import { modelsConfirm, modelsDownload, modelsImport, modelsList, modelsVerify } from './commands/models';
 import { benchAsr, parsePrecision, parseThreads, transcribeCommand, type SpeechArgs } from './commands/speech';
 import { benchLive } from './commands/bench-live';
+import { benchLlm } from './commands/bench-llm';
 import { checkCommand, evalConsistency } from './commands/check';
 import { UsageError, type CliContext } from './context';
 import { createOutput } from './io';
@@ -42,6 +43,9 @@ Speech (Whisper ONNX in a worker process; --precision fp32|q8|int8|fp16|q4, --th
   transcribe --audio FILE --model DIR [--language xx] [--translate]   timed, speaker-labelled segments
   bench asr --audio FILE --model DIR [--min-seconds S]       real-time factor, peak RSS (file looped to S s)
   bench live --audio FILE --model DIR [--min-seconds S] [--pace X]   recording path at real-time pace: stop → transcript
+
+On-device LLM (transformers.js layout, in the inference worker):
+  bench llm --model DIR [--prompt-words N] [--new-tokens N] [--precision q4]   time to first token, tokens/s, peak RSS
 
 Models (folder: --models-dir DIR, else <data dir>/models):
   models list                    recommended and installed models, size, license, hash status
@@ -109,6 +113,8 @@ export const runCli = async (argv: string[], io: CliIo): Promise<number> => {
         language: { type: 'string' },
         translate: { type: 'boolean', default: false },
         pace: { type: 'string', default: '1' },
+        'prompt-words': { type: 'string', default: '1000' },
+        'new-tokens': { type: 'string', default: '64' },
       },
     });
     json = values.json;
@@ -221,6 +227,22 @@ export const runCli = async (argv: string[], io: CliIo): Promise<number> => {
         const minSeconds = Number(values['min-seconds']);
         if (!(minSeconds >= 0 && minSeconds <= 7200)) throw new UsageError('--min-seconds must be 0..7200.');
         await benchAsr(ctx, { ...speechArgs(values), minSeconds });
+        return 0;
+      }
+      case 'bench llm': {
+        const promptWords = Number(values['prompt-words']);
+        const newTokens = Number(values['new-tokens']);
+        if (!Number.isInteger(promptWords) || promptWords < 1 || promptWords > 100_000)
+          throw new UsageError('--prompt-words must be 1..100000.');
+        if (!Number.isInteger(newTokens) || newTokens < 1 || newTokens > 4096)
+          throw new UsageError('--new-tokens must be 1..4096.');
+        await benchLlm(ctx, {
+          model: values.model,
+          precision: values.precision,
+          threads: values.threads,
+          promptWords,
+          newTokens,
+        });
         return 0;
       }
       case 'bench live': {

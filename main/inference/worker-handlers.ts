@@ -1,3 +1,4 @@
+import { llmHandlers } from '../llm/worker-handlers';
 import { speechHandlers } from '../speech/worker-handlers';
 import { coreHandlers } from './worker-core-handlers';
 import type { HandlerModule } from './worker-registry';
@@ -5,7 +6,8 @@ import type { HandlerModule } from './worker-registry';
 /**
  * The handler modules the inference worker registers, imported statically so the esbuild bundle
  * (dist/app/inference-worker.cjs) contains them. Add an entry here to expose a new engine, e.g.
- *   import { speechHandlers } from '../speech/worker-handlers';
+ *   import { llmHandlers } from '../llm/worker-handlers';
+import { speechHandlers } from '../speech/worker-handlers';
  * Test-only handlers never go here: the worker loads them by path in test mode only.
  */
-export const WORKER_HANDLER_MODULES: readonly HandlerModule[] = [coreHandlers, speechHandlers];
+export const WORKER_HANDLER_MODULES: readonly HandlerModule[] = [coreHandlers, speechHandlers, llmHandlers];

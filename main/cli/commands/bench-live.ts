@@ -6,13 +6,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { loadAudio16k } from '../../audio';
 import { createRecorder } from '../../audio/recording';
 import { loadSileroModel } from '../../audio/vad';
-import { resolveWorkerEntry } from '../../inference/worker-entry-path';
 import { createWorkerHost } from '../../inference/worker-host';
 import { createLiveTranscriber, SPEECH_SAMPLE_RATE } from '../../speech/live-transcriber';
 import type { WhisperPrecision } from '../../speech/whisper-engine';
 import { createWorkerTranscriber } from '../../speech/worker-transcriber';
 import { createChunkVault } from '../../store/chunk-vault';
 import { UsageError, type CliContext } from '../context';
+import { cliWorkerEntry } from '../worker-entry';
 
 /**
  * `bench live --audio FILE --model DIR [--min-seconds S] [--pace X]`: the recording path as in a visit.
@@ -40,7 +40,7 @@ export const benchLive = async (
   const vault = createChunkVault({ dataDir, chunkKey: randomBytes(32) });
   const recorder = createRecorder({ vault, hasRecordingConsent: () => true });
   const vad = await loadSileroModel();
-  const host = createWorkerHost({ entry: resolveWorkerEntry(process.argv[1] ?? __filename) });
+  const host = createWorkerHost({ entry: cliWorkerEntry(ctx) });
   try {
     await host.request('asr.load', { modelDir, precision: args.precision, threads: args.threads });
     const live = createLiveTranscriber({

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { loadAudio16k } from '../../audio';
 import { loadSileroModel } from '../../audio/vad';
-import { resolveWorkerEntry } from '../../inference/worker-entry-path';
 import { createWorkerHost, type WorkerHost } from '../../inference/worker-host';
 import { createLiveTranscriber, SPEECH_SAMPLE_RATE, type TranscriptPiece } from '../../speech/live-transcriber';
 import { tokenBudget } from '../../speech/token-budget';
@@ -9,6 +8,7 @@ import { transcribeFile } from '../../speech/transcribe-file';
 import type { WhisperPrecision } from '../../speech/whisper-engine';
 import { createWorkerTranscriber } from '../../speech/worker-transcriber';
 import { UsageError, type CliContext } from '../context';
+import { cliWorkerEntry } from '../worker-entry';
 
 const PRECISIONS: readonly WhisperPrecision[] = ['fp32', 'q8', 'int8', 'fp16', 'q4'];
 
@@ -39,8 +39,8 @@ const required = (value: string | undefined, flag: string): string => {
 };
 
 /** The worker process that runs Whisper; the CLI stops it when the command ends. */
-const withWorker = async <T>(run: (host: WorkerHost) => Promise<T>): Promise<T> => {
-  const host = createWorkerHost({ entry: resolveWorkerEntry(process.argv[1] ?? __filename) });
+const withWorker = async <T>(ctx: CliContext, run: (host: WorkerHost) => Promise<T>): Promise<T> => {
+  const host = createWorkerHost({ entry: cliWorkerEntry(ctx) });
   try {
     return await run(host);
   } finally {
@@ -59,7 +59,7 @@ export const transcribeCommand = async (ctx: CliContext, args: SpeechArgs): Prom
   const threads = parseThreads(args.threads);
   const vad = await loadSileroModel();
   try {
-    const result = await withWorker((host) =>
+    const result = await withWorker(ctx, (host) =>
       transcribeFile(audio, {
         vad,
         transcribe: createWorkerTranscriber(host, { modelDir, precision, threads }),
@@ -98,7 +98,7 @@ export const benchAsr = async (ctx: CliContext, args: SpeechArgs & { minSeconds:
   const loops = Math.max(1, Math.ceil((args.minSeconds * SPEECH_SAMPLE_RATE) / audio.mono.length));
   const vad = await loadSileroModel();
   try {
-    const value = await withWorker(async (host) => {
+    const value = await withWorker(ctx, async (host) => {
       const transcribe = createWorkerTranscriber(host, { modelDir, precision, threads, tokensPerSecond });
       // Load the model before the clock starts: the benchmark measures transcription, not loading.
       await host.request('asr.load', { modelDir, precision, threads });
