@@ -87,7 +87,8 @@ export const loadLlm = async (options: LlmLoadOptions): Promise<LlmEngine> => {
       if (options.maxPromptTokens !== undefined && promptTokens > options.maxPromptTokens)
         throw new AppError('VALIDATION_FAILED', 'The prompt is longer than its token budget.');
       const started = performance.now();
-      let firstAt: number | null = null;
+      // Set from the streamer's callback (a closure TypeScript's flow analysis does not follow).
+      const timing: { firstAt: number | null } = { firstAt: null };
       let newTokens = 0;
       let text = '';
       const streamer = new TextStreamer(tokenizer, {
@@ -98,10 +99,10 @@ export const loadLlm = async (options: LlmLoadOptions): Promise<LlmEngine> => {
           options.onText?.(piece);
         },
         token_callback_function: (tokens: bigint[]) => {
-          firstAt ??= performance.now();
+          timing.firstAt ??= performance.now();
           newTokens += tokens.length;
         },
-      } as ConstructorParameters<typeof TextStreamer>[1]);
+      });
       const stopping = new StoppingCriteriaList();
       stopping.push(new AbortCriteria(options.signal));
       await model.generate({
@@ -110,10 +111,16 @@ export const loadLlm = async (options: LlmLoadOptions): Promise<LlmEngine> => {
         do_sample: false,
         streamer,
         stopping_criteria: stopping,
-      } as unknown as Parameters<typeof model.generate>[0]);
+      });
       if (options.signal?.aborted) throw new AppError('JOB_CANCELLED', 'Generation was cancelled.');
       const totalMs = performance.now() - started;
-      return { text: text.trim(), promptTokens, newTokens, ttftMs: (firstAt ?? performance.now()) - started, totalMs };
+      return {
+        text: text.trim(),
+        promptTokens,
+        newTokens,
+        ttftMs: (timing.firstAt ?? performance.now()) - started,
+        totalMs,
+      };
     },
     async dispose() {
       await model.dispose();
