@@ -6,7 +6,8 @@
  * non-English speech), and the language pipeline drafts findings and a note.
  */
 import { AppError } from '../../common/errors';
-import { memorySource, streamAudio16kFromSource, createResampler, type Resampler } from '../audio';
+import { createResampler, downmix, memorySource, streamAudio16kFromSource, type Resampler } from '../audio';
+import { decodeInterleaved, deinterleave } from '../audio/recording/pcm-format';
 import type { Recorder, RecordingFormat } from '../audio/recording';
 import type { SileroModel } from '../audio/vad';
 import type { WorkerHost } from '../inference/worker-host';
@@ -63,32 +64,6 @@ const requireEncounter = (store: Store, encounterId: string): void => {
   if (!encounter) throw new AppError('NOT_FOUND', 'No such encounter.');
   if (encounter.status === 'signed')
     throw new AppError('CONFLICT', 'This encounter is signed; its transcript can no longer be replaced.');
-};
-
-/** Interleaved PCM bytes as declared at start → one Float32Array per channel. */
-const deinterleave = (bytes: Uint8Array, format: RecordingFormat): Float32Array[] => {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const width = format.format === 's16' ? 2 : 4;
-  const frames = Math.floor(bytes.byteLength / (width * format.channels));
-  const channels = Array.from({ length: format.channels }, () => new Float32Array(frames));
-  for (let f = 0; f < frames; f += 1) {
-    for (let c = 0; c < format.channels; c += 1) {
-      const at = (f * format.channels + c) * width;
-      const value = format.format === 's16' ? view.getInt16(at, true) / 32768 : view.getFloat32(at, true);
-      const channel = channels[c];
-      if (channel) channel[f] = value;
-    }
-  }
-  return channels;
-};
-
-const mix = (channels: readonly Float32Array[]): Float32Array => {
-  const [first] = channels;
-  if (!first || channels.length === 1) return first ?? new Float32Array(0);
-  const out = new Float32Array(first.length);
-  for (const channel of channels) for (let i = 0; i < out.length; i += 1) out[i] = (out[i] ?? 0) + (channel[i] ?? 0);
-  for (let i = 0; i < out.length; i += 1) out[i] = (out[i] ?? 0) / channels.length;
-  return out;
 };
 
 /** Float samples → little-endian PCM16 bytes (how imported audio is stored for playback). */
@@ -200,12 +175,14 @@ export const createSpeechService = (deps: SpeechDeps) => {
       const session = live.get(recordingId);
       if (!session) throw new AppError('RECORDING_STATE', 'This recording is not running.');
       await deps.recorder.append(recordingId, bytes);
-      const channels = deinterleave(bytes, session.format).map((c, i) => session.resamplers[i]?.process(c) ?? c);
+      const channels = deinterleave(decodeInterleaved(bytes, session.format.format), session.format.channels).map(
+        (c, i) => session.resamplers[i]?.process(c) ?? c,
+      );
       session.frames += Math.floor(
         bytes.byteLength / ((session.format.format === 's16' ? 2 : 4) * session.format.channels),
       );
       try {
-        await session.transcriber.push({ mono: mix(channels), channels });
+        await session.transcriber.push({ mono: downmix(channels), channels });
       } catch (error) {
         // Transcription trouble never stops the recording; stop() reports it.
         log.warn('speech.live_failed', { recordingId, code: error instanceof AppError ? error.code : 'INTERNAL' });
@@ -225,7 +202,7 @@ export const createSpeechService = (deps: SpeechDeps) => {
         session.controller.abort();
       });
       const tail = session.resamplers.map((r) => r.flush());
-      if ((tail[0]?.length ?? 0) > 0) await session.transcriber.push({ mono: mix(tail), channels: tail });
+      if ((tail[0]?.length ?? 0) > 0) await session.transcriber.push({ mono: downmix(tail), channels: tail });
       const pieces = await session.transcriber.finish();
       return persist(session.encounterId, recordingId, pieces, summary.durationMs, actorId, job);
     },
@@ -247,10 +224,10 @@ export const createSpeechService = (deps: SpeechDeps) => {
         resamplers ??= block.channels.map(() => createResampler(block.sampleRate, SPEECH_SAMPLE_RATE));
         const channels = block.channels.map((c, i) => resamplers?.[i]?.process(c) ?? c);
         frames += block.samples.length;
-        await transcriber.push({ mono: mix(channels), channels });
+        await transcriber.push({ mono: downmix(channels), channels });
       }
       const tail = (resamplers ?? []).map((r) => r.flush());
-      if ((tail[0]?.length ?? 0) > 0) await transcriber.push({ mono: mix(tail), channels: tail });
+      if ((tail[0]?.length ?? 0) > 0) await transcriber.push({ mono: downmix(tail), channels: tail });
       const pieces = await transcriber.finish();
       return persist(encounterId, recordingId, pieces, Math.round((frames / rate) * 1000), actorId, job);
     },

@@ -67,14 +67,3 @@ export const deinterleave = (interleaved: Float32Array, channels: number): Float
   }
   return out;
 };
-
-/** The mean of the channels (the same array for one channel). */
-export const mixToMono = (channels: Float32Array[]): Float32Array => {
-  const [first, ...rest] = channels;
-  if (first === undefined) return new Float32Array(0);
-  if (rest.length === 0) return first;
-  const out = Float32Array.from(first);
-  for (const channel of rest) for (let i = 0; i < out.length; i += 1) out[i] = (out[i] ?? 0) + (channel[i] ?? 0);
-  for (let i = 0; i < out.length; i += 1) out[i] = (out[i] ?? 0) / channels.length;
-  return out;
-};

@@ -2,7 +2,8 @@ import fsp from 'node:fs/promises';
 import { AppError } from '../../../common/errors';
 import type { ChunkVault } from '../../store/chunk-vault';
 import { HEADER_SEQ, decodeChunk, type RecordingHeader, type RecordingTrailer } from './chunk-codec';
-import { bytesPerFrame, decodeInterleaved, deinterleave, framesToMs, mixToMono } from './pcm-format';
+import { downmix } from '../downmix';
+import { bytesPerFrame, decodeInterleaved, deinterleave, framesToMs } from './pcm-format';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -64,7 +65,7 @@ export async function* readRecordingPcm(vault: ChunkVault, recordingId: string):
     const chunk = decodeChunk(await vault.read(recordingId, seq));
     if (chunk.kind !== 'pcm') throw new AppError('AUDIO_CORRUPT', 'A recording chunk is out of place.');
     const channels = deinterleave(decodeInterleaved(chunk.pcm, header.format), header.channels);
-    yield { sampleRate: header.sampleRate, startFrame: chunk.startFrame, samples: mixToMono(channels), channels };
+    yield { sampleRate: header.sampleRate, startFrame: chunk.startFrame, samples: downmix(channels), channels };
   }
 }
 

@@ -1,5 +1,6 @@
 import { probeAudioFile } from '../../audio/probe';
 import { streamAudio16k } from '../../audio/stream';
+import { medianOf } from '../median';
 import { UsageError, type CliContext } from '../context';
 
 /** `audio probe FILE`: format, codec, rate, channels and length from the file's headers. */
@@ -40,8 +41,7 @@ export const benchAudio = async (
     passes.push((performance.now() - passStarted) / 1000);
   } while (performance.now() - started < args.minSeconds * 1000);
   const wallSeconds = (performance.now() - started) / 1000;
-  const sorted = [...passes].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)] ?? wallSeconds;
+  const median = medianOf(passes, wallSeconds);
   const value = {
     audioSeconds: Number(audioSeconds.toFixed(3)),
     /** Wall time of the median pass: xRealtime = audioSeconds / wallSeconds. */

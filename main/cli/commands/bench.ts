@@ -1,5 +1,6 @@
 import { readAciCsv } from '../../notes/eval/aci-csv';
 import type { CliContext } from '../context';
+import { medianOf } from '../median';
 import { readDataFile } from '../transcript-file';
 import { composeFromDialogue } from './evaluate';
 
@@ -26,8 +27,7 @@ export const benchNotes = (ctx: CliContext, args: { data: string | undefined; mi
     passes.push((performance.now() - passStarted) / 1000);
   } while (performance.now() - started < args.minSeconds * 1000);
   const seconds = (performance.now() - started) / 1000;
-  const sorted = [...passes].sort((a, b) => a - b);
-  const medianPass = sorted[Math.floor(sorted.length / 2)] ?? seconds;
+  const medianPass = medianOf(passes, seconds);
   const value = {
     notes,
     passes: passes.length,

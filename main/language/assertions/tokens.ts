@@ -2,6 +2,8 @@
  * Word tokens with character offsets. Matching is on a normalised form: lower case, curly apostrophes
  * straightened, a possessive "'s" dropped ("mother's" = "mother"), so lexicons list one spelling.
  */
+import { recentMemo } from '../text/recent-memo';
+
 export type Token = { norm: string; start: number; end: number };
 
 const WORD = /[A-Za-z0-9]+(?:['’][A-Za-z]+)*/g;
@@ -26,19 +28,8 @@ const tokenizeText = (text: string): readonly Token[] => {
   return out;
 };
 
-// The problem extractor and every checklist scan the same sentences: the last few tokenisations are kept
-// (read-only), so each sentence is tokenised once per transcript rather than once per lexicon.
-const RECENT_LIMIT = 32;
-const recent = new Map<string, readonly Token[]>();
-
-export const tokenize = (text: string): readonly Token[] => {
-  const hit = recent.get(text);
-  if (hit) return hit;
-  const tokens = tokenizeText(text);
-  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value ?? '');
-  recent.set(text, tokens);
-  return tokens;
-};
+// The problem extractor and every checklist scan the same sentences: each is tokenised once per transcript.
+export const tokenize: (text: string) => readonly Token[] = recentMemo(tokenizeText, 32);
 
 /** The normalised key of a phrase: its tokens joined by single spaces ("Short-of-breath" → "short of breath"). */
 export const phraseKey = (phrase: string): string =>

@@ -1,3 +1,5 @@
+import { recentMemo } from '../text/recent-memo';
+
 /**
  * Longest-match lexicon lookup over word tokens, case-insensitive, treating hyphens and spaces alike
  * ("x-ray" = "x ray", "co-q10" = "co q10"). Matches never start or end inside a word.
@@ -15,18 +17,8 @@ const tokenizeWords = (text: string): readonly Tok[] =>
     end: m.index + m[0].length,
   }));
 
-// Extractors run several lexicons over the same sentence in a row; the last few tokenisations are
-// kept (read-only) so each sentence is tokenised once.
-const RECENT_LIMIT = 8;
-const recent = new Map<string, readonly Tok[]>();
-export const wordTokens = (text: string): readonly Tok[] => {
-  const hit = recent.get(text);
-  if (hit) return hit;
-  const toks = tokenizeWords(text);
-  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value ?? '');
-  recent.set(text, toks);
-  return toks;
-};
+// Extractors run several lexicons over the same sentence in a row: each is tokenised once.
+export const wordTokens: (text: string) => readonly Tok[] = recentMemo(tokenizeWords, 8);
 
 export const normalizePhrase = (phrase: string): string =>
   wordTokens(phrase)

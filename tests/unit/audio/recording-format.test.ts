@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { thrownBy } from '../store/thrown';
+import { downmix } from '../../../main/audio/downmix';
 import { decodeChunk, encodeHeader, encodePcm, encodeTrailer } from '../../../main/audio/recording/chunk-codec';
 import { createLevelMeter, SILENCE_DBFS } from '../../../main/audio/recording/level-meter';
 import {
   acceptPcmChunk,
   decodeInterleaved,
   deinterleave,
-  mixToMono,
   type RecordingFormat,
 } from '../../../main/audio/recording/pcm-format';
 
@@ -52,7 +52,7 @@ describe('recording PCM format', () => {
       [1, 0.5, -1],
       [0, 0.5, 1],
     ]);
-    expect([...mixToMono(channels)]).toEqual([0.5, 0.5, 0]);
+    expect([...downmix(channels)]).toEqual([0.5, 0.5, 0]);
   });
 });
 
