@@ -18,7 +18,7 @@ import {
   type SpeechDetectorOptions,
 } from '../audio/vad';
 import { alignTranslation } from './align-translation';
-import { clinicianScore, roleFromChannels, type ChannelRoles, DEFAULT_CHANNEL_ROLES } from './speakers';
+import { roleFromChannels, roleFromText, type ChannelRoles, DEFAULT_CHANNEL_ROLES } from './speakers';
 import type { TimedText, WindowResult } from './whisper-engine';
 
 export const SPEECH_SAMPLE_RATE = 16_000;
@@ -148,13 +148,8 @@ export const createLiveTranscriber = (options: LiveTranscriberOptions): LiveTran
       const role = roleFromChannels(channelPcm, SPEECH_SAMPLE_RATE, piece.startMs, piece.endMs, roles);
       if (role !== 'unknown') return role;
     }
-    const score = clinicianScore(piece.text);
-    if (score > 0) return 'clinician';
-    if (score < 0) return 'patient';
-    // No cue: people take turns.
-    if (previousRole === 'clinician') return 'patient';
-    if (previousRole === 'patient') return 'clinician';
-    return 'unknown';
+    // No usable channel difference: what was said, and turn-taking from the last known speaker.
+    return roleFromText(piece.text, previousRole);
   };
 
   const run = async (window: PackedWindow): Promise<void> => {

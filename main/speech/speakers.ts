@@ -62,17 +62,19 @@ export const clinicianScore = (text: string): number => {
   return score;
 };
 
-/** Roles for consecutive mono turns: cues first, then turn-taking for turns without one. */
+/** One mono turn's role: its own cues first; without a cue, the other role than `previous` (turn-taking). */
+export const roleFromText = (text: string, previous: SpeakerRole | null | undefined): SpeakerRole => {
+  const score = clinicianScore(text);
+  if (score > 0) return 'clinician';
+  if (score < 0) return 'patient';
+  if (previous === 'clinician') return 'patient';
+  if (previous === 'patient') return 'clinician';
+  return 'unknown';
+};
+
+/** Roles for consecutive mono turns, each read after the one before it. */
 export const rolesFromText = (turns: readonly string[]): SpeakerRole[] => {
   const out: SpeakerRole[] = [];
-  for (const text of turns) {
-    const score = clinicianScore(text);
-    const previous = out[out.length - 1];
-    if (score > 0) out.push('clinician');
-    else if (score < 0) out.push('patient');
-    else if (previous === 'clinician') out.push('patient');
-    else if (previous === 'patient') out.push('clinician');
-    else out.push('unknown');
-  }
+  for (const text of turns) out.push(roleFromText(text, out[out.length - 1]));
   return out;
 };
