@@ -79,6 +79,8 @@ export const channels = {
     request: z.strictObject({
       encounterId: Id,
       template: z.enum(['soap', 'history-and-physical', 'progress']).default('soap'),
+      /** auto: an installed LLM writes the draft, else the composer; llm: an LLM or a MODEL_NOT_INSTALLED error. */
+      writer: z.enum(['auto', 'composer', 'llm']).default('auto'),
     }),
     response: JobHandle,
   },
@@ -193,6 +195,19 @@ export const events = {
     elapsedMs: z.number().nonnegative(),
   }),
   'recording:error': z.strictObject({ recordingId: Id, code: z.enum(ERROR_CODES) }),
+  /** An LLM draft as it is written: a section starts, its text arrives piece by piece, it ends. */
+  'note:stream': z.strictObject({
+    encounterId: Id,
+    event: z.discriminatedUnion('type', [
+      z.strictObject({ type: z.literal('section'), sectionId: z.string(), header: z.string() }),
+      z.strictObject({ type: z.literal('text'), sectionId: z.string(), text: z.string() }),
+      z.strictObject({
+        type: z.literal('section-done'),
+        sectionId: z.string(),
+        source: z.enum(['llm', 'composer']),
+      }),
+    ]),
+  }),
   /** Transcribed pieces as they arrive during a visit (times on the recording's timeline). */
   'transcript:pieces': z.strictObject({
     encounterId: Id,

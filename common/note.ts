@@ -34,6 +34,8 @@ export const NoteSentence = z.strictObject({
   /** Sentences with the same number (within a section) render as one paragraph. */
   paragraph: z.number().int().nonnegative(),
   style: SentenceStyle,
+  /** Written by a language model and not supported by the transcript (shown marked; never by the composer). */
+  unsupported: z.literal(true).optional(),
 });
 export type NoteSentence = z.infer<typeof NoteSentence>;
 

@@ -27,7 +27,8 @@ Store (passphrase from QUIETCHART_PASSPHRASE; --db or QUIETCHART_DB selects the 
 
 Language pipeline (no store, no model):
   extract --transcript FILE      segments, sections, findings with evidence, checklist results
-  note --transcript FILE [--template soap|history-and-physical|progress]
+  note --transcript FILE [--template soap|history-and-physical|progress] [--llm DIR [--precision q4] [--threads N] [--max-prompt-tokens N]]
+                                 the composer's draft, or an on-device LLM's written from it (composer on failure)
   eval notes --data CSV [--predictions CSV] [--out CSV]     ROUGE-1/2/L F1 x100 (ACI-Bench columns)
   eval sections --data CSV       MTS-Dialog section-header accuracy
   eval negation --data TSV       NegEx-format Negated-class precision/recall/F1
@@ -108,6 +109,8 @@ export const runCli = async (argv: string[], io: CliIo): Promise<number> => {
         'base-url': { type: 'string' },
         'allow-non-commercial': { type: 'boolean', default: false },
         model: { type: 'string' },
+        llm: { type: 'string' },
+        'max-prompt-tokens': { type: 'string' },
         precision: { type: 'string' },
         threads: { type: 'string' },
         language: { type: 'string' },
@@ -156,7 +159,18 @@ export const runCli = async (argv: string[], io: CliIo): Promise<number> => {
         extractCommand(ctx, { transcript: values.transcript });
         return 0;
       case 'note':
-        noteCommand(ctx, { transcript: values.transcript, template: values.template });
+        await noteCommand(
+          ctx,
+          {
+            transcript: values.transcript,
+            template: values.template,
+            llm: values.llm,
+            precision: values.precision,
+            threads: values.threads,
+            maxPromptTokens: values['max-prompt-tokens'],
+          },
+          io.stderr,
+        );
         return 0;
       case 'eval notes':
         evalNotes(ctx, { data: values.data, predictions: values.predictions, out: values.out });

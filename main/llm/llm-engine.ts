@@ -11,17 +11,28 @@ import {
   env,
   StoppingCriteria,
   StoppingCriteriaList,
+  Tensor,
   TextStreamer,
+  type DynamicCache,
   type PreTrainedModel,
   type PreTrainedTokenizer,
-  type Tensor,
 } from '@huggingface/transformers';
 import { AppError } from '../../common/errors';
+import { assertFitsInMemory, graphBytes } from '../inference/memory-fit';
+import { assertTokenizerMatches } from './tokenizer-match';
+import { cacheForGeneration, entriesOf, isStrictTokenPrefix, sameTokens, type PrefixCache } from './prefix-cache';
 
 export type ChatMessage = { role: 'system' | 'user' | 'assistant'; content: string };
-export type LlmPrecision = 'fp32' | 'fp16' | 'q8' | 'int8' | 'q4' | 'q4f16';
+export const LLM_PRECISIONS = ['fp32', 'fp16', 'q8', 'int8', 'q4', 'q4f16'] as const;
+export type LlmPrecision = (typeof LLM_PRECISIONS)[number];
 
-export type LlmLoadOptions = { modelDir: string; precision?: LlmPrecision; threads?: number };
+export type LlmLoadOptions = {
+  modelDir: string;
+  precision?: LlmPrecision;
+  threads?: number;
+  /** Refuse the model (MODEL_TOO_LARGE) when it would need more than this; default: the memory available now. */
+  maxMemoryBytes?: number;
+};
 
 export type GenerateOptions = {
   maxNewTokens: number;
@@ -29,6 +40,11 @@ export type GenerateOptions = {
   maxPromptTokens?: number;
   signal?: AbortSignal;
   onText?: (text: string) => void;
+  /**
+   * The first this-many messages are a prefix shared with other calls (a note's system message with
+   * the visit's facts): its KV cache is computed once and reused while the prefix stays the same.
+   */
+  prefixMessages?: number;
 };
 
 export type GenerateResult = {
@@ -38,9 +54,13 @@ export type GenerateResult = {
   /** Time to the first generated token, and the whole generation, in ms. */
   ttftMs: number;
   totalMs: number;
+  /** Prompt tokens whose keys and values came from the shared prefix cache instead of being recomputed. */
+  cachedTokens: number;
 };
 
 export type LlmEngine = {
+  /** Prompt tokens of these messages with the generation prompt, as generate would count them. */
+  countTokens(messages: readonly ChatMessage[]): Promise<number>;
   generate(messages: readonly ChatMessage[], options: GenerateOptions): Promise<GenerateResult>;
   dispose(): Promise<void>;
 };
@@ -61,32 +81,75 @@ export const loadLlm = async (options: LlmLoadOptions): Promise<LlmEngine> => {
   env.useFSCache = false;
   env.localModelPath = path.dirname(modelDir) + path.sep;
   const id = path.basename(modelDir);
+  const precision = options.precision ?? 'q4';
+  assertFitsInMemory(graphBytes(modelDir, ['model'], precision), 'language model', options.maxMemoryBytes);
   let tokenizer: PreTrainedTokenizer;
   let model: PreTrainedModel;
   try {
     tokenizer = await AutoTokenizer.from_pretrained(id);
     model = await AutoModelForCausalLM.from_pretrained(id, {
-      dtype: options.precision ?? 'q4',
+      dtype: precision,
       device: 'cpu',
       session_options: { intraOpNumThreads: options.threads ?? 1, interOpNumThreads: 1 },
     });
   } catch (error) {
     throw new AppError('MODEL_INVALID', 'The language model could not be loaded.', { cause: error });
   }
-  if (!tokenizer.chat_template)
+  if (!tokenizer.chat_template) {
+    await model.dispose();
     throw new AppError('MODEL_INVALID', 'The language model has no chat template in its tokenizer files.');
+  }
+  await assertTokenizerMatches(tokenizer, model).catch(async (error: unknown) => {
+    await model.dispose();
+    throw error;
+  });
+
+  const tokenIds = (messages: readonly ChatMessage[], addGenerationPrompt: boolean): bigint[] => {
+    const encoded = tokenizer.apply_chat_template([...messages], {
+      add_generation_prompt: addGenerationPrompt,
+      return_dict: true,
+    }) as { input_ids: Tensor };
+    return Array.from(encoded.input_ids.data as BigInt64Array);
+  };
+  const idsTensor = (ids: readonly bigint[]): Tensor => new Tensor('int64', BigInt64Array.from(ids), [1, ids.length]);
+  const maskTensor = (length: number): Tensor => new Tensor('int64', new BigInt64Array(length).fill(1n), [1, length]);
+
+  let prefix: PrefixCache | null = null;
+  /** The cached prefix for these messages, computed when it is not the one already held. */
+  const prefixFor = async (
+    messages: readonly ChatMessage[],
+    count: number,
+    ids: bigint[],
+  ): Promise<PrefixCache | null> => {
+    const prefixIds = tokenIds(messages.slice(0, count), false);
+    // A template that renders the prefix differently on its own cannot share its cache: run uncached.
+    if (!isStrictTokenPrefix(prefixIds, ids)) return null;
+    if (prefix && sameTokens(prefix.ids, prefixIds)) return prefix;
+    prefix = null;
+    const output = (await model.generate({
+      input_ids: idsTensor(prefixIds),
+      attention_mask: maskTensor(prefixIds.length),
+      max_new_tokens: 1,
+      do_sample: false,
+      return_dict_in_generate: true,
+    })) as { past_key_values: DynamicCache };
+    prefix = { ids: prefixIds, entries: entriesOf(output.past_key_values) };
+    return prefix;
+  };
 
   return {
+    countTokens: (messages) => Promise.resolve(tokenIds(messages, true).length),
     async generate(messages, options) {
       if (options.signal?.aborted) throw new AppError('JOB_CANCELLED', 'Generation was cancelled.');
-      const inputs = tokenizer.apply_chat_template([...messages], {
-        add_generation_prompt: true,
-        return_dict: true,
-      }) as { input_ids: Tensor; attention_mask: Tensor };
-      const promptTokens = inputs.input_ids.dims.at(-1) ?? 0;
+      const ids = tokenIds(messages, true);
+      const promptTokens = ids.length;
       if (options.maxPromptTokens !== undefined && promptTokens > options.maxPromptTokens)
         throw new AppError('VALIDATION_FAILED', 'The prompt is longer than its token budget.');
       const started = performance.now();
+      const shared =
+        options.prefixMessages !== undefined && options.prefixMessages > 0 && options.prefixMessages < messages.length
+          ? await prefixFor(messages, options.prefixMessages, ids)
+          : null;
       // Set from the streamer's callback (a closure TypeScript's flow analysis does not follow).
       const timing: { firstAt: number | null } = { firstAt: null };
       let newTokens = 0;
@@ -106,7 +169,9 @@ export const loadLlm = async (options: LlmLoadOptions): Promise<LlmEngine> => {
       const stopping = new StoppingCriteriaList();
       stopping.push(new AbortCriteria(options.signal));
       await model.generate({
-        ...inputs,
+        input_ids: idsTensor(ids),
+        attention_mask: maskTensor(ids.length),
+        ...(shared ? { past_key_values: cacheForGeneration(shared) } : {}),
         max_new_tokens: options.maxNewTokens,
         do_sample: false,
         streamer,
@@ -120,9 +185,11 @@ export const loadLlm = async (options: LlmLoadOptions): Promise<LlmEngine> => {
         newTokens,
         ttftMs: (timing.firstAt ?? performance.now()) - started,
         totalMs,
+        cachedTokens: shared?.ids.length ?? 0,
       };
     },
     async dispose() {
+      prefix = null;
       await model.dispose();
     },
   };

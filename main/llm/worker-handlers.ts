@@ -3,40 +3,32 @@
  * precision and threads), generated text streamed to the host as progress events, cancellable.
  */
 import { z } from 'zod';
+import { createEngineSlot } from '../inference/engine-slot';
 import { defineHandler, type HandlerModule } from '../inference/worker-registry';
-import { loadLlm, type LlmEngine } from './llm-engine';
+import { LLM_PRECISIONS, loadLlm } from './llm-engine';
 
 const loadParams = z.strictObject({
   modelDir: z.string().min(1).max(4096),
-  precision: z.enum(['fp32', 'fp16', 'q8', 'int8', 'q4', 'q4f16']).default('q4'),
+  precision: z.enum(LLM_PRECISIONS).default('q4'),
   threads: z.number().int().min(1).max(64).default(1),
 });
 
+const messages = z
+  .array(z.strictObject({ role: z.enum(['system', 'user', 'assistant']), content: z.string().max(200_000) }))
+  .min(1)
+  .max(64);
+
+const countParams = loadParams.extend({ messages });
+
 const generateParams = loadParams.extend({
-  messages: z
-    .array(z.strictObject({ role: z.enum(['system', 'user', 'assistant']), content: z.string().max(200_000) }))
-    .min(1)
-    .max(64),
+  messages,
   maxNewTokens: z.number().int().min(1).max(4096),
   maxPromptTokens: z.number().int().min(1).max(131_072).optional(),
+  prefixMessages: z.number().int().min(1).max(63).optional(),
 });
 
-let loaded: { key: string; engine: Promise<LlmEngine> } | null = null;
-
-const engineFor = async (params: z.infer<typeof loadParams>): Promise<LlmEngine> => {
-  const key = `${params.modelDir}\u0000${params.precision}\u0000${params.threads}`;
-  if (loaded?.key !== key) {
-    const previous = loaded;
-    loaded = null;
-    if (previous) await (await previous.engine.catch(() => null))?.dispose();
-    const engine = loadLlm(params);
-    loaded = { key, engine };
-    engine.catch(() => {
-      if (loaded?.key === key) loaded = null;
-    });
-  }
-  return loaded.engine;
-};
+const slot = createEngineSlot((params: z.infer<typeof loadParams>) => loadLlm(params));
+const engineFor = (params: z.infer<typeof loadParams>) => slot.get(params);
 
 export const llmHandlers: HandlerModule = {
   name: 'llm',
@@ -45,11 +37,15 @@ export const llmHandlers: HandlerModule = {
       await engineFor(params);
       return { loaded: true };
     }),
+    'llm.countTokens': defineHandler(countParams, async (params) => ({
+      tokens: await (await engineFor(params)).countTokens(params.messages),
+    })),
     'llm.generate': defineHandler(generateParams, async (params, context) => {
       const engine = await engineFor(params);
       return engine.generate(params.messages, {
         maxNewTokens: params.maxNewTokens,
         ...(params.maxPromptTokens === undefined ? {} : { maxPromptTokens: params.maxPromptTokens }),
+        ...(params.prefixMessages === undefined ? {} : { prefixMessages: params.prefixMessages }),
         signal: context.signal,
         onText: (text) => {
           context.progress({ text });
@@ -60,10 +56,7 @@ export const llmHandlers: HandlerModule = {
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     })),
     'llm.unload': defineHandler(z.unknown(), async () => {
-      const previous = loaded;
-      loaded = null;
-      if (previous) await (await previous.engine.catch(() => null))?.dispose();
-      return { unloaded: previous !== null };
+      return { unloaded: await slot.unload() };
     }),
   },
 };

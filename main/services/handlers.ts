@@ -56,13 +56,21 @@ export const createHandlers = (rt: Runtime): Handlers => {
           { encounterId, text, source, ...(fileName === undefined ? {} : { fileName }) },
           actor(),
         ),
-    'pipeline:run': ({ encounterId, template }) => {
+    'pipeline:run': ({ encounterId, template, writer }) => {
       const { store } = rt.services();
       const actorId = actor();
       if (!store.repos.encounters.get(encounterId)) throw new AppError('NOT_FOUND', 'No such encounter.');
-      return rt.jobs.start('language-pipeline', (job) =>
-        runEncounterPipeline(store, { encounterId, template }, actorId, job),
-      );
+      return rt.jobs.start('language-pipeline', async (job) => {
+        const llm = writer === 'composer' ? null : await rt.noteLlm();
+        if (writer === 'llm' && !llm)
+          throw new AppError('MODEL_NOT_INSTALLED', 'No language model is installed. Import one on the Models page.');
+        return runEncounterPipeline(store, { encounterId, template }, actorId, job, {
+          llm: llm ?? undefined,
+          onEvent: (event) => {
+            rt.events.emit('note:stream', { encounterId, event });
+          },
+        });
+      });
     },
     'findings:list': ({ encounterId }) => {
       const rows = rt.services().store.repos.findings.listForEncounter(encounterId);

@@ -1,16 +1,20 @@
 import type { ChecklistItemResult, Finding } from '../../common/findings';
 import { AppError } from '../../common/errors';
 import { analyseTranscript, type ChecklistResult } from '../language/pipeline';
-import { checkConsistency } from '../notes/consistency/check';
-import { sentencesOfNote } from '../notes/consistency/note-sentences';
-import { draftNote } from '../notes/draft-note';
+import type { NoteStreamEvent } from '../notes/llm/llm-note';
+import { writeDraft, type DraftLlm } from '../notes/write-draft';
 import type { Store } from '../store';
 import type { JobContext } from './job-manager';
 
-/** Recorded on every draft so a signed note says what wrote it (an LLM or adapter later). */
-export const COMPOSER_VERSION = 'composer/1';
-
-export type PipelineRunResult = { noteId: string; version: number; findings: number; segments: number };
+export type PipelineRunResult = {
+  noteId: string;
+  version: number;
+  findings: number;
+  segments: number;
+  source: 'llm' | 'composer';
+  /** Why an LLM that was asked for did not write the draft (the composer's draft was stored instead). */
+  fallback: { code: string; message: string } | null;
+};
 
 export type StoredChecklistItem = ChecklistItemResult & { checklistId: string; checklistName: string };
 
@@ -30,6 +34,7 @@ export const runEncounterPipeline = async (
   input: { encounterId: string; template: string },
   actorId: string | null,
   job: Pick<JobContext, 'signal' | 'progress'>,
+  writer: { llm?: DraftLlm | undefined; onEvent?: (event: NoteStreamEvent) => void } = {},
 ): Promise<PipelineRunResult> => {
   const encounter = store.repos.encounters.get(input.encounterId);
   if (!encounter) throw new AppError('NOT_FOUND', 'No such encounter.');
@@ -46,9 +51,13 @@ export const runEncounterPipeline = async (
   const analysis = analyseTranscript(segments);
   await yieldUnlessCancelled(job.signal);
   job.progress(1, 3);
-  const draft = draftNote(segments, analysis, input.template);
   // Every draft is checked against the transcript; the flags travel with the note to the clinician.
-  const flags = checkConsistency({ sentences: sentencesOfNote(draft.note), segments, findings: analysis.findings });
+  const draft = await writeDraft(segments, analysis, input.template, {
+    llm: writer.llm,
+    signal: job.signal,
+    ...(writer.onEvent ? { onEvent: writer.onEvent } : {}),
+  });
+  const { flags } = draft;
   await yieldUnlessCancelled(job.signal);
   job.progress(2, 3);
 
@@ -67,9 +76,9 @@ export const runEncounterPipeline = async (
     const note = store.repos.notes.createVersion({
       encounterId: input.encounterId,
       template: input.template,
-      body: { note: draft.note, text: draft.text, flags },
+      body: { note: draft.note, text: draft.text, flags, source: draft.source, sections: draft.sections },
       status: 'draft',
-      modelVersion: COMPOSER_VERSION,
+      modelVersion: draft.modelVersion,
       adapterVersion: null,
       parentId: latest?.id ?? null,
     });
@@ -78,7 +87,13 @@ export const runEncounterPipeline = async (
       actorId,
       entityType: 'note',
       entityId: note.id,
-      details: { encounterId: input.encounterId, version: note.version, model: COMPOSER_VERSION, flags: flags.length },
+      details: {
+        encounterId: input.encounterId,
+        version: note.version,
+        model: draft.modelVersion,
+        flags: flags.length,
+        fallback: draft.fallback?.code ?? null,
+      },
     });
     store.audit.append({
       action: 'pipeline.run',
@@ -91,7 +106,14 @@ export const runEncounterPipeline = async (
         ms: Math.round(performance.now() - started),
       },
     });
-    return { noteId: note.id, version: note.version, findings: analysis.findings.length, segments: segments.length };
+    return {
+      noteId: note.id,
+      version: note.version,
+      findings: analysis.findings.length,
+      segments: segments.length,
+      source: draft.source,
+      fallback: draft.fallback,
+    };
   });
   job.progress(3, 3);
   return result;

@@ -17,6 +17,9 @@ import { createWorkerHost, type WorkerHost } from '../inference/worker-host';
 import type { WorkerSpawner } from '../inference/worker-spawner';
 import { EMPTY_MANIFEST, findManifestPath, loadManifest } from '../inference/manifest-file';
 import type { Manifest } from '../inference/manifest';
+import { workerLlmClient } from '../llm/llm-client';
+import { LLM_PRECISIONS } from '../llm/llm-engine';
+import type { DraftLlm } from '../notes/write-draft';
 import { createSpeechService, type AsrModelChoice, type SpeechService } from './speech-service';
 
 /**
@@ -40,6 +43,8 @@ export type RuntimeOptions = {
   manifestPath?: string;
   /** A Whisper folder to use instead of an installed model (development and tests). */
   asrModelDir?: string;
+  /** An LLM folder (fp32 weights) to use instead of an installed model (development and tests). */
+  llmModelDir?: string;
 };
 
 export type Services = {
@@ -62,6 +67,8 @@ export type Runtime = {
   unlock(provider: KeyProvider): Promise<void>;
   unlockWithPassphrase(passphrase: string): Promise<void>;
   services(): Services;
+  /** The installed LLM that writes drafts, in the inference worker; null when none is installed. */
+  noteLlm(): Promise<DraftLlm | null>;
   close(): Promise<void>;
 };
 
@@ -134,7 +141,31 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     };
   };
 
+  const noteLlm = async (): Promise<DraftLlm | null> => {
+    const threads = Math.max(1, Math.min(4, os.availableParallelism()));
+    if (options.llmModelDir) {
+      const modelDir = options.llmModelDir;
+      return {
+        client: workerLlmClient(workerHost(), { modelDir, precision: 'fp32', threads }),
+        modelVersion: `llm:${path.basename(modelDir)}`,
+      };
+    }
+    const installed = models.listModels().find((m) => m.kind === 'llm' && m.installed && m.hashStatus !== 'damaged');
+    if (!installed) return null;
+    const variant = installed.installedVariant;
+    const precision = LLM_PRECISIONS.find((p) => p === variant) ?? 'q4';
+    return {
+      client: workerLlmClient(workerHost(), {
+        modelDir: await models.resolveModelDir(installed.id),
+        precision,
+        threads,
+      }),
+      modelVersion: `llm:${installed.id}/${precision}`,
+    };
+  };
+
   const runtime: Runtime = {
+    noteLlm,
     log,
     events,
     jobs,

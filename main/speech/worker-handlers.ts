@@ -4,8 +4,9 @@
  * and hash-checks the model folder before it sends the path here.
  */
 import { z } from 'zod';
+import { createEngineSlot } from '../inference/engine-slot';
 import { defineHandler, type HandlerModule } from '../inference/worker-registry';
-import { loadWhisper, type WhisperEngine } from './whisper-engine';
+import { loadWhisper } from './whisper-engine';
 
 const loadParams = z.strictObject({
   modelDir: z.string().min(1).max(4096),
@@ -24,24 +25,8 @@ const windowParams = loadParams.extend({
   maxNewTokens: z.number().int().min(1).max(448).optional(),
 });
 
-type Loaded = { key: string; engine: Promise<WhisperEngine> };
-let loaded: Loaded | null = null;
-
-const engineFor = async (params: z.infer<typeof loadParams>): Promise<WhisperEngine> => {
-  const key = `${params.modelDir}\u0000${params.precision}\u0000${params.threads}`;
-  if (loaded?.key !== key) {
-    const previous = loaded;
-    loaded = null;
-    if (previous) await (await previous.engine.catch(() => null))?.dispose();
-    const engine = loadWhisper(params);
-    loaded = { key, engine };
-    // A failed load is not cached: the next request tries again (e.g. after the model is re-imported).
-    engine.catch(() => {
-      if (loaded?.key === key) loaded = null;
-    });
-  }
-  return loaded.engine;
-};
+const slot = createEngineSlot((params: z.infer<typeof loadParams>) => loadWhisper(params));
+const engineFor = (params: z.infer<typeof loadParams>) => slot.get(params);
 
 export const speechHandlers: HandlerModule = {
   name: 'speech',
@@ -68,10 +53,7 @@ export const speechHandlers: HandlerModule = {
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     })),
     'asr.unload': defineHandler(z.unknown(), async () => {
-      const previous = loaded;
-      loaded = null;
-      if (previous) await (await previous.engine.catch(() => null))?.dispose();
-      return { unloaded: previous !== null };
+      return { unloaded: await slot.unload() };
     }),
   },
 };

@@ -1,8 +1,13 @@
+import path from 'node:path';
+import { createWorkerHost } from '../../inference/worker-host';
 import { analyseTranscript } from '../../language/pipeline';
-import { draftNote } from '../../notes/draft-note';
+import { workerLlmClient } from '../../llm/llm-client';
+import { LLM_PRECISIONS, type LlmPrecision } from '../../llm/llm-engine';
+import { writeDraft } from '../../notes/write-draft';
 import { isTemplateId, TEMPLATE_IDS } from '../../notes/templates';
 import { UsageError, type CliContext } from '../context';
 import { loadTranscriptFile } from '../transcript-file';
+import { cliWorkerEntry } from '../worker-entry';
 
 /** `extract --transcript FILE`: segments, findings and checklist results, no store involved. */
 export const extractCommand = (ctx: CliContext, args: { transcript: string | undefined }): void => {
@@ -29,11 +34,65 @@ export const extractCommand = (ctx: CliContext, args: { transcript: string | und
   });
 };
 
-/** `note --transcript FILE [--template soap]`: the composer's draft, with evidence in --json. */
-export const noteCommand = (ctx: CliContext, args: { transcript: string | undefined; template: string }): void => {
+export type NoteArgs = {
+  transcript: string | undefined;
+  template: string;
+  llm: string | undefined;
+  precision: string | undefined;
+  threads: string | undefined;
+  maxPromptTokens: string | undefined;
+};
+
+/**
+ * `note --transcript FILE [--template soap] [--llm DIR]`: the composer's draft, or an LLM's written from
+ * it in the inference worker (sections reported on stderr as they finish). Without --llm, or when the
+ * LLM fails, the composer's draft is printed and the reason given; every draft carries its flags.
+ */
+export const noteCommand = async (ctx: CliContext, args: NoteArgs, stderr: (t: string) => void): Promise<void> => {
   if (!isTemplateId(args.template)) throw new UsageError(`--template must be one of: ${TEMPLATE_IDS.join(', ')}.`);
+  const precision = (args.precision ?? 'q4') as LlmPrecision;
+  if (!LLM_PRECISIONS.includes(precision))
+    throw new UsageError(`--precision must be one of ${LLM_PRECISIONS.join(', ')}.`);
+  const threads = Number(args.threads ?? '2');
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError('--threads must be 1..64.');
+  const maxPromptTokens = args.maxPromptTokens === undefined ? undefined : Number(args.maxPromptTokens);
+  if (maxPromptTokens !== undefined && (!Number.isInteger(maxPromptTokens) || maxPromptTokens < 64))
+    throw new UsageError('--max-prompt-tokens must be an integer of at least 64.');
   const transcript = loadTranscriptFile(args.transcript);
   const analysis = analyseTranscript(transcript.segments);
-  const draft = draftNote(transcript.segments, analysis, args.template);
-  ctx.out.result({ template: args.template, text: draft.text, note: draft.note }, () => draft.text);
+  const host = args.llm === undefined ? null : createWorkerHost({ entry: cliWorkerEntry(ctx) });
+  try {
+    const modelDir = args.llm === undefined ? null : path.resolve(args.llm);
+    const draft = await writeDraft(transcript.segments, analysis, args.template, {
+      llm:
+        host && modelDir
+          ? {
+              client: workerLlmClient(host, { modelDir, precision, threads }),
+              modelVersion: `llm:${path.basename(modelDir)}/${precision}`,
+              ...(maxPromptTokens === undefined ? {} : { budget: { maxPromptTokens } }),
+            }
+          : undefined,
+      onEvent: (event) => {
+        if (event.type === 'section-done') stderr(`  ${event.sectionId}: ${event.source}\n`);
+      },
+    });
+    if (args.llm === undefined) stderr('No --llm given: the composer wrote this draft.\n');
+    if (draft.fallback)
+      stderr(`The language model could not write the draft (${draft.fallback.code}): the composer's draft follows.\n`);
+    ctx.out.result(
+      {
+        template: args.template,
+        source: draft.source,
+        model: draft.modelVersion,
+        fallback: draft.fallback,
+        text: draft.text,
+        note: draft.note,
+        flags: draft.flags,
+        sections: draft.sections,
+      },
+      () => draft.text,
+    );
+  } finally {
+    await host?.shutdown();
+  }
 };
