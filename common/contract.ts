@@ -10,7 +10,7 @@ import { ConsistencyFlag } from './consistency';
  * may push. Preload, the IPC binder and the E2E bridge all derive their behaviour from this map,
  * so a channel that is not here does not exist.
  */
-export const JobKind = z.enum(['audit-verify', 'language-pipeline', 'speech-transcribe']);
+export const JobKind = z.enum(['audit-verify', 'language-pipeline', 'speech-transcribe', 'transcript-translate']);
 export type JobKind = z.infer<typeof JobKind>;
 
 export const JobHandle = z.strictObject({ jobId: Id, kind: JobKind });
@@ -74,6 +74,18 @@ export const channels = {
   'segment:setSpeaker': {
     request: z.strictObject({ segmentId: Id, speaker: SpeakerRole }),
     response: z.strictObject({ id: Id, speaker: SpeakerRole }),
+  },
+  /** Translates the non-English lines of a transcript to English beside the originals (a job). */
+  'transcript:translate': {
+    request: z.strictObject({
+      encounterId: Id,
+      /** The visit's language when the clinician knows it better than the detector. */
+      from: z
+        .string()
+        .regex(/^[a-z]{2,3}$/)
+        .optional(),
+    }),
+    response: JobHandle,
   },
   'pipeline:run': {
     request: z.strictObject({
@@ -224,28 +236,32 @@ export const events = {
   }),
 } as const satisfies Record<string, z.ZodType>;
 
+const PipelineResult = z.strictObject({
+  noteId: Id,
+  version: z.number().int().positive(),
+  findings: z.number().int().nonnegative(),
+  segments: z.number().int().nonnegative(),
+  /** Who wrote the draft: the on-device LLM, or the composer (always available). */
+  source: z.enum(['llm', 'composer']),
+  /** Why an LLM that was asked for did not write it (the composer's draft was stored instead). */
+  fallback: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() }).nullable(),
+});
+
 /** Results of each job kind, parsed by the caller from `job:finished.result`. */
 export const jobResults = {
   'audit-verify': AuditVerifyReport,
-  'language-pipeline': z.strictObject({
-    noteId: Id,
-    version: z.number().int().positive(),
-    findings: z.number().int().nonnegative(),
-    segments: z.number().int().nonnegative(),
-  }),
+  'language-pipeline': PipelineResult,
   'speech-transcribe': z.strictObject({
     recordingId: Id,
     audioMs: z.number().nonnegative(),
     segments: z.number().int().nonnegative(),
     languages: z.array(z.string()),
-    pipeline: z
-      .strictObject({
-        noteId: Id,
-        version: z.number().int().positive(),
-        findings: z.number().int().nonnegative(),
-        segments: z.number().int().nonnegative(),
-      })
-      .nullable(),
+    pipeline: PipelineResult.nullable(),
+  }),
+  'transcript-translate': z.strictObject({
+    segments: z.number().int().nonnegative(),
+    translated: z.number().int().nonnegative(),
+    languages: z.record(z.string(), z.number().int().nonnegative()),
   }),
 } as const satisfies Record<JobKind, z.ZodType>;
 

@@ -1,3 +1,4 @@
+import { TranslationSpans } from './translation-spans';
 import { z } from 'zod';
 
 /** Shared domain schemas. Dates of birth are calendar dates; timestamps are ISO-8601 UTC strings. */
@@ -47,6 +48,8 @@ export const TranscriptSegment = z.strictObject({
   language: z.string().min(2).max(16).nullable(),
   /** Whisper's English for a non-English segment; findings' evidence then points into this text. */
   englishText: z.string().nullable(),
+  /** How the translator's English lines up with the original (null for untranslated or Whisper-translated lines). */
+  translationSpans: TranslationSpans.nullable(),
 });
 export type TranscriptSegment = z.infer<typeof TranscriptSegment>;
 

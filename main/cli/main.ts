@@ -11,6 +11,7 @@ import { modelsConfirm, modelsDownload, modelsImport, modelsList, modelsVerify }
 import { benchAsr, parsePrecision, parseThreads, transcribeCommand, type SpeechArgs } from './commands/speech';
 import { benchLive } from './commands/bench-live';
 import { benchLlm } from './commands/bench-llm';
+import { translateCommand } from './commands/translate';
 import { checkCommand, evalConsistency } from './commands/check';
 import { UsageError, type CliContext } from './context';
 import { createOutput } from './io';
@@ -45,8 +46,10 @@ Speech (Whisper ONNX in a worker process; --precision fp32|q8|int8|fp16|q4, --th
   bench asr --audio FILE --model DIR [--min-seconds S]       real-time factor, peak RSS (file looped to S s)
   bench live --audio FILE --model DIR [--min-seconds S] [--pace X]   recording path at real-time pace: stop → transcript
 
-On-device LLM (transformers.js layout, in the inference worker):
-  bench llm --model DIR [--prompt-words N] [--new-tokens N] [--precision q4]   time to first token, tokens/s, peak RSS
+On-device models (transformers.js layout, in the inference worker):
+  translate --transcript FILE --model DIR [--from LANG] [--precision q8|fp32]   each segment's language and English
+  bench llm --model DIR [--prompt-words N] [--new-tokens N] [--precision q4] [--with-asr WHISPER_DIR]
+                                 time to first token, tokens/s, worker peak RSS (with Whisper int8 loaded and run first)
 
 Models (folder: --models-dir DIR, else <data dir>/models):
   models list                    recommended and installed models, size, license, hash status
@@ -110,7 +113,9 @@ export const runCli = async (argv: string[], io: CliIo): Promise<number> => {
         'allow-non-commercial': { type: 'boolean', default: false },
         model: { type: 'string' },
         llm: { type: 'string' },
+        from: { type: 'string' },
         'max-prompt-tokens': { type: 'string' },
+        'with-asr': { type: 'string' },
         precision: { type: 'string' },
         threads: { type: 'string' },
         language: { type: 'string' },
@@ -157,6 +162,15 @@ export const runCli = async (argv: string[], io: CliIo): Promise<number> => {
         return await auditVerify(ctx);
       case 'extract':
         extractCommand(ctx, { transcript: values.transcript });
+        return 0;
+      case 'translate':
+        await translateCommand(ctx, {
+          transcript: values.transcript,
+          model: values.model,
+          from: values.from,
+          precision: values.precision,
+          threads: values.threads,
+        });
         return 0;
       case 'note':
         await noteCommand(
@@ -256,6 +270,7 @@ export const runCli = async (argv: string[], io: CliIo): Promise<number> => {
           threads: values.threads,
           promptWords,
           newTokens,
+          withAsr: values['with-asr'],
         });
         return 0;
       }

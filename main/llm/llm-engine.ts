@@ -13,14 +13,13 @@ import {
   StoppingCriteriaList,
   Tensor,
   TextStreamer,
-  type DynamicCache,
   type PreTrainedModel,
   type PreTrainedTokenizer,
 } from '@huggingface/transformers';
 import { AppError } from '../../common/errors';
 import { assertFitsInMemory, graphBytes } from '../inference/memory-fit';
 import { assertTokenizerMatches } from './tokenizer-match';
-import { cacheForGeneration, entriesOf, isStrictTokenPrefix, sameTokens, type PrefixCache } from './prefix-cache';
+import { cacheForGeneration, isStrictTokenPrefix, presentAsPast, sameTokens, type PrefixCache } from './prefix-cache';
 
 export type ChatMessage = { role: 'system' | 'user' | 'assistant'; content: string };
 export const LLM_PRECISIONS = ['fp32', 'fp16', 'q8', 'int8', 'q4', 'q4f16'] as const;
@@ -32,7 +31,11 @@ export type LlmLoadOptions = {
   threads?: number;
   /** Refuse the model (MODEL_TOO_LARGE) when it would need more than this; default: the memory available now. */
   maxMemoryBytes?: number;
+  /** Tokens per forward pass over a long prompt or shared prefix (memory for attention grows with its square). */
+  prefillChunkTokens?: number;
 };
+
+const DEFAULT_PREFILL_CHUNK = 512;
 
 export type GenerateOptions = {
   maxNewTokens: number;
@@ -114,6 +117,27 @@ export const loadLlm = async (options: LlmLoadOptions): Promise<LlmEngine> => {
   const idsTensor = (ids: readonly bigint[]): Tensor => new Tensor('int64', BigInt64Array.from(ids), [1, ids.length]);
   const maskTensor = (length: number): Tensor => new Tensor('int64', new BigInt64Array(length).fill(1n), [1, length]);
 
+  /**
+   * Keys and values of `ids`, computed a chunk at a time: one pass over a 3,000-token prompt would
+   * materialise every head's full attention matrix at once (gigabytes); chunks bound it, and only the
+   * last position's logits are asked for.
+   */
+  const prefillChunk = options.prefillChunkTokens ?? DEFAULT_PREFILL_CHUNK;
+  const prefill = async (ids: readonly bigint[]): Promise<Record<string, Tensor>> => {
+    let entries: Record<string, Tensor> = {};
+    for (let start = 0; start < ids.length; start += prefillChunk) {
+      const part = ids.slice(start, start + prefillChunk);
+      const outputs = (await model({
+        input_ids: idsTensor(part),
+        attention_mask: maskTensor(start + part.length),
+        num_logits_to_keep: new Tensor('int64', BigInt64Array.from([1n]), []),
+        ...(start === 0 ? {} : { past_key_values: cacheForGeneration({ ids: [], entries }) }),
+      })) as Record<string, Tensor>;
+      entries = presentAsPast(outputs);
+    }
+    return entries;
+  };
+
   let prefix: PrefixCache | null = null;
   /** The cached prefix for these messages, computed when it is not the one already held. */
   const prefixFor = async (
@@ -126,14 +150,8 @@ export const loadLlm = async (options: LlmLoadOptions): Promise<LlmEngine> => {
     if (!isStrictTokenPrefix(prefixIds, ids)) return null;
     if (prefix && sameTokens(prefix.ids, prefixIds)) return prefix;
     prefix = null;
-    const output = (await model.generate({
-      input_ids: idsTensor(prefixIds),
-      attention_mask: maskTensor(prefixIds.length),
-      max_new_tokens: 1,
-      do_sample: false,
-      return_dict_in_generate: true,
-    })) as { past_key_values: DynamicCache };
-    prefix = { ids: prefixIds, entries: entriesOf(output.past_key_values) };
+    const entries = await prefill(prefixIds);
+    prefix = { ids: prefixIds, entries };
     return prefix;
   };
 
@@ -150,6 +168,11 @@ export const loadLlm = async (options: LlmLoadOptions): Promise<LlmEngine> => {
         options.prefixMessages !== undefined && options.prefixMessages > 0 && options.prefixMessages < messages.length
           ? await prefixFor(messages, options.prefixMessages, ids)
           : null;
+      // A long prompt without a shared prefix is still computed in chunks (bounded memory), all but
+      // its last token, which generation then runs.
+      const head = ids.slice(0, -1);
+      const cache: PrefixCache | null =
+        shared ?? (ids.length > prefillChunk ? { ids: head, entries: await prefill(head) } : null);
       // Set from the streamer's callback (a closure TypeScript's flow analysis does not follow).
       const timing: { firstAt: number | null } = { firstAt: null };
       let newTokens = 0;
@@ -171,7 +194,7 @@ export const loadLlm = async (options: LlmLoadOptions): Promise<LlmEngine> => {
       await model.generate({
         input_ids: idsTensor(ids),
         attention_mask: maskTensor(ids.length),
-        ...(shared ? { past_key_values: cacheForGeneration(shared) } : {}),
+        ...(cache ? { past_key_values: cacheForGeneration(cache) } : {}),
         max_new_tokens: options.maxNewTokens,
         do_sample: false,
         streamer,

@@ -23,9 +23,10 @@ export const sameTokens = (a: readonly bigint[], b: readonly bigint[]): boolean 
  */
 export const cacheForGeneration = (prefix: PrefixCache): DynamicCache => new DynamicCache({ ...prefix.entries });
 
-/** Keys and values of a finished forward pass, as a plain record (the cache object's own fields). */
-export const entriesOf = (cache: DynamicCache): Record<string, Tensor> => {
+/** A forward pass's `present.*` outputs renamed as the next pass's `past_key_values.*` inputs. */
+export const presentAsPast = (outputs: Record<string, Tensor>): Record<string, Tensor> => {
   const entries: Record<string, Tensor> = {};
-  for (const [name, value] of Object.entries(cache)) if (name.startsWith('past_key_values.')) entries[name] = value;
+  for (const [name, value] of Object.entries(outputs))
+    if (name.startsWith('present.')) entries[name.replace(/^present\./, 'past_key_values.')] = value;
   return entries;
 };

@@ -66,6 +66,7 @@ export const createEncounterService = (store: Store): EncounterService => {
           text: s.text,
           language: s.language,
           englishText: s.englishText ?? null,
+          translationSpans: s.translationSpans ?? null,
         })),
         notes: notes.map((n) => ({
           id: n.id,

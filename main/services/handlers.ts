@@ -3,13 +3,19 @@ import { Finding } from '../../common/findings';
 import { Note } from '../../common/note';
 import { ConsistencyFlag } from '../../common/consistency';
 import { z } from 'zod';
+import { translateEncounter } from './translation-service';
 import { runEncounterPipeline, type StoredChecklistItem } from './pipeline-service';
 import type { Runtime } from './runtime';
 import type { Handlers } from './dispatch';
 
 /** Binds each contract channel to a service call. Validation already happened in dispatch(). */
+const AI_CONSENT_MESSAGE =
+  'The patient’s consent to AI processing is needed before an on-device model translates or writes this visit.';
+
 export const createHandlers = (rt: Runtime): Handlers => {
   const actor = (): string | null => rt.services().store.repos.clinicians.getDefault()?.id ?? null;
+  const aiConsented = (encounterId: string): boolean =>
+    rt.services().store.repos.encounters.get(encounterId)?.consent.aiProcessing === true;
 
   return {
     'app:info': () => {
@@ -56,16 +62,30 @@ export const createHandlers = (rt: Runtime): Handlers => {
           { encounterId, text, source, ...(fileName === undefined ? {} : { fileName }) },
           actor(),
         ),
+    'transcript:translate': ({ encounterId, from }) => {
+      const { store } = rt.services();
+      const actorId = actor();
+      if (!store.repos.encounters.get(encounterId)) throw new AppError('NOT_FOUND', 'No such encounter.');
+      if (!aiConsented(encounterId)) throw new AppError('AI_CONSENT_REQUIRED', AI_CONSENT_MESSAGE);
+      return rt.jobs.start('transcript-translate', async (job) =>
+        translateEncounter(store, { encounterId, from }, actorId, job, await rt.translators()),
+      );
+    },
     'pipeline:run': ({ encounterId, template, writer }) => {
       const { store } = rt.services();
       const actorId = actor();
       if (!store.repos.encounters.get(encounterId)) throw new AppError('NOT_FOUND', 'No such encounter.');
+      // The on-device LLM writes only with the patient's consent to AI processing; 'auto' then
+      // drafts with the composer and says why.
+      const consented = aiConsented(encounterId);
+      if (writer === 'llm' && !consented) throw new AppError('AI_CONSENT_REQUIRED', AI_CONSENT_MESSAGE);
       return rt.jobs.start('language-pipeline', async (job) => {
         const llm = writer === 'composer' ? null : await rt.noteLlm();
         if (writer === 'llm' && !llm)
           throw new AppError('MODEL_NOT_INSTALLED', 'No language model is installed. Import one on the Models page.');
         return runEncounterPipeline(store, { encounterId, template }, actorId, job, {
-          llm: llm ?? undefined,
+          llm: llm && consented ? llm : undefined,
+          ...(llm && !consented ? { llmRefused: { code: 'AI_CONSENT_REQUIRED', message: AI_CONSENT_MESSAGE } } : {}),
           onEvent: (event) => {
             rt.events.emit('note:stream', { encounterId, event });
           },

@@ -1,5 +1,5 @@
 import type { ChecklistItemResult, Finding } from '../../common/findings';
-import { AppError } from '../../common/errors';
+import { AppError, type AppErrorPayload } from '../../common/errors';
 import { analyseTranscript, type ChecklistResult } from '../language/pipeline';
 import type { NoteStreamEvent } from '../notes/llm/llm-note';
 import { writeDraft, type DraftLlm } from '../notes/write-draft';
@@ -13,7 +13,7 @@ export type PipelineRunResult = {
   segments: number;
   source: 'llm' | 'composer';
   /** Why an LLM that was asked for did not write the draft (the composer's draft was stored instead). */
-  fallback: { code: string; message: string } | null;
+  fallback: AppErrorPayload | null;
 };
 
 export type StoredChecklistItem = ChecklistItemResult & { checklistId: string; checklistName: string };
@@ -34,7 +34,12 @@ export const runEncounterPipeline = async (
   input: { encounterId: string; template: string },
   actorId: string | null,
   job: Pick<JobContext, 'signal' | 'progress'>,
-  writer: { llm?: DraftLlm | undefined; onEvent?: (event: NoteStreamEvent) => void } = {},
+  writer: {
+    llm?: DraftLlm | undefined;
+    /** An installed LLM that may not write this draft (no AI consent): reported as the fallback. */
+    llmRefused?: AppErrorPayload;
+    onEvent?: (event: NoteStreamEvent) => void;
+  } = {},
 ): Promise<PipelineRunResult> => {
   const encounter = store.repos.encounters.get(input.encounterId);
   if (!encounter) throw new AppError('NOT_FOUND', 'No such encounter.');
@@ -47,19 +52,28 @@ export const runEncounterPipeline = async (
   if (segments.length === 0) throw new AppError('VALIDATION_FAILED', 'This encounter has no transcript yet.');
 
   const started = performance.now();
-  job.progress(0, 3);
+  job.progress(0, 30);
   const analysis = analyseTranscript(segments);
   await yieldUnlessCancelled(job.signal);
-  job.progress(1, 3);
+  job.progress(10, 30);
   // Every draft is checked against the transcript; the flags travel with the note to the clinician.
+  // An LLM draft takes minutes: progress counts its sections (steps of tenths between 1 and 2).
+  let sectionsDone = 0;
   const draft = await writeDraft(segments, analysis, input.template, {
     llm: writer.llm,
     signal: job.signal,
-    ...(writer.onEvent ? { onEvent: writer.onEvent } : {}),
+    onEvent: (event) => {
+      writer.onEvent?.(event);
+      if (event.type === 'section-done') {
+        sectionsDone++;
+        job.progress(10 + Math.min(9, sectionsDone), 30);
+      }
+    },
   });
   const { flags } = draft;
+  const fallback = draft.fallback ?? writer.llmRefused ?? null;
   await yieldUnlessCancelled(job.signal);
-  job.progress(2, 3);
+  job.progress(20, 30);
 
   const result = store.transaction(() => {
     store.repos.findings.replaceForEncounter(input.encounterId, [
@@ -92,7 +106,7 @@ export const runEncounterPipeline = async (
         version: note.version,
         model: draft.modelVersion,
         flags: flags.length,
-        fallback: draft.fallback?.code ?? null,
+        fallback: fallback?.code ?? null,
       },
     });
     store.audit.append({
@@ -112,10 +126,10 @@ export const runEncounterPipeline = async (
       findings: analysis.findings.length,
       segments: segments.length,
       source: draft.source,
-      fallback: draft.fallback,
+      fallback,
     };
   });
-  job.progress(3, 3);
+  job.progress(30, 30);
   return result;
 };
 

@@ -20,6 +20,11 @@ import type { Manifest } from '../inference/manifest';
 import { workerLlmClient } from '../llm/llm-client';
 import { LLM_PRECISIONS } from '../llm/llm-engine';
 import type { DraftLlm } from '../notes/write-draft';
+import { chooseTranslator, manifestSourceLanguages, type InstalledTranslator } from '../translation/choose-translator';
+import { sourceLanguagesOf } from '../translation/model-languages';
+import { MT_PRECISIONS } from '../translation/translator-engine';
+import { createWorkerTranslator } from '../translation/worker-translator';
+import type { TranslatorFor } from './translation-service';
 import { createSpeechService, type AsrModelChoice, type SpeechService } from './speech-service';
 
 /**
@@ -45,6 +50,8 @@ export type RuntimeOptions = {
   asrModelDir?: string;
   /** An LLM folder (fp32 weights) to use instead of an installed model (development and tests). */
   llmModelDir?: string;
+  /** A translation model folder (fp32 weights) to use instead of installed ones (development and tests). */
+  mtModelDir?: string;
 };
 
 export type Services = {
@@ -69,6 +76,8 @@ export type Runtime = {
   services(): Services;
   /** The installed LLM that writes drafts, in the inference worker; null when none is installed. */
   noteLlm(): Promise<DraftLlm | null>;
+  /** The installed text translators, by the source language they read, in the inference worker. */
+  translators(): Promise<TranslatorFor>;
   close(): Promise<void>;
 };
 
@@ -164,8 +173,49 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     };
   };
 
+  const translators = async (): Promise<TranslatorFor> => {
+    const threads = Math.max(1, Math.min(4, os.availableParallelism()));
+    const installed: InstalledTranslator[] = options.mtModelDir
+      ? [
+          {
+            id: 'dev',
+            modelDir: options.mtModelDir,
+            languages: sourceLanguagesOf(options.mtModelDir),
+            precision: 'fp32',
+          },
+        ]
+      : await Promise.all(
+          models
+            .listModels()
+            .filter((m) => m.kind === 'translation' && m.installed && m.hashStatus !== 'damaged')
+            .map(async (m) => {
+              const modelDir = await models.resolveModelDir(m.id);
+              return {
+                id: m.id,
+                modelDir,
+                languages: m.recommended ? manifestSourceLanguages(m.languages) : sourceLanguagesOf(modelDir),
+                precision: m.installedVariant ?? 'q8',
+              };
+            }),
+        );
+    return (language, job) => {
+      const chosen = chooseTranslator(installed, language);
+      if (!chosen) return null;
+      return createWorkerTranslator(workerHost(), {
+        modelDir: chosen.modelDir,
+        precision: MT_PRECISIONS.find((p) => p === chosen.precision) ?? 'q8',
+        threads,
+        signal: job.signal,
+        onProgress: (done, total) => {
+          job.progress(done, total);
+        },
+      });
+    };
+  };
+
   const runtime: Runtime = {
     noteLlm,
+    translators,
     log,
     events,
     jobs,

@@ -1,3 +1,4 @@
+import type { TranslationSpans } from '../../common/translation-spans';
 import type { Consent, NoteStatus, SpeakerRole } from '../../common/domain';
 
 /**
@@ -38,8 +39,18 @@ export type SegmentInput = {
   source: 'import' | 'paste' | 'asr' | 'translation';
   /** The recording whose timeline startMs/endMs refer to (ASR segments). */
   recordingId?: string | null;
-  /** Whisper's English for a non-English segment; the language pipeline reads it instead of `text`. */
+  /** The English for a non-English segment (Whisper's or the translator's); the language pipeline reads it. */
   englishText?: string | null;
+  /** How the translator's English sentences line up with `text` (null for Whisper's translation). */
+  translationSpans?: TranslationSpans | null;
+};
+
+/** A segment's translation, written after the fact by the text translator. */
+export type SegmentTranslation = {
+  id: string;
+  language: string | null;
+  englishText: string | null;
+  translationSpans: TranslationSpans | null;
 };
 export type SegmentRow = SegmentInput & { id: string; encounterId: string; seq: number; createdAt: string };
 
@@ -92,6 +103,7 @@ export const AUDIT_ACTIONS = [
   'audio.record',
   'transcript.import',
   'transcript.edit',
+  'transcript.translate',
   'pipeline.run',
   'consent.change',
   'model.install',

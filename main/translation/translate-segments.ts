@@ -6,13 +6,13 @@
  */
 import { AppError } from '../../common/errors';
 import type { TranslationSpans } from '../../common/translation-spans';
-import { segmentLanguages, type LanguageSource } from '../language/langid/identify';
+import { segmentLanguages, type LanguageInput, type LanguageSource } from '../language/langid/identify';
 import { splitSentences } from '../language/text/sentences';
 
 /** Translates sentences of one source language to English, in order. */
 export type Translator = (sentences: readonly string[], sourceLanguage: string) => Promise<string[]>;
 
-export type TranslationInput = { text: string; language?: string | null };
+export type TranslationInput = LanguageInput;
 
 export type TranslatedSegment = {
   language: string | null;

@@ -38,6 +38,10 @@ export type BridgeHostOptions = {
   passphrase?: string;
   /** A Whisper folder (e.g. the oracle fixture) for speech, run in a forked inference worker. */
   asrModelDir?: string;
+  /** An LLM folder (the oracle Llama fixture) that writes drafts in the inference worker. */
+  llmModelDir?: string;
+  /** A translation model folder (the oracle Marian fixture) for transcript translation. */
+  mtModelDir?: string;
 };
 
 export type BridgeHost = {
@@ -107,11 +111,11 @@ export const startBridgeHost = async (options: BridgeHostOptions): Promise<Bridg
     version: options.version ?? '0.0.0-e2e',
     scryptCost: 2 ** 12,
     modelsDir: path.join(options.dataDir, 'models'),
-    ...(options.asrModelDir
-      ? {
-          asrModelDir: options.asrModelDir,
-          inference: { entry: fileURLToPath(new URL('../../main/inference/worker-entry.ts', import.meta.url)) },
-        }
+    ...(options.asrModelDir ? { asrModelDir: options.asrModelDir } : {}),
+    ...(options.llmModelDir ? { llmModelDir: options.llmModelDir } : {}),
+    ...(options.mtModelDir ? { mtModelDir: options.mtModelDir } : {}),
+    ...(options.asrModelDir || options.llmModelDir || options.mtModelDir
+      ? { inference: { entry: fileURLToPath(new URL('../../main/inference/worker-entry.ts', import.meta.url)) } }
       : {}),
   });
   if (!options.startLocked) await runtime.unlockWithPassphrase(options.passphrase ?? E2E_PASSPHRASE);

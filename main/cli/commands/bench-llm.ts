@@ -21,6 +21,8 @@ export const benchLlm = async (
     threads: string | undefined;
     promptWords: number;
     newTokens: number;
+    /** A Whisper folder loaded (int8) and run on 30 s of silence-free noise first, as in the app's one worker. */
+    withAsr?: string | undefined;
   },
 ): Promise<void> => {
   if (!args.model) throw new UsageError('--model DIR is required.');
@@ -33,6 +35,13 @@ export const benchLlm = async (
   const content = FILLER.repeat(Math.max(1, Math.ceil(args.promptWords / words)));
   const host = createWorkerHost({ entry: cliWorkerEntry(ctx) });
   try {
+    if (args.withAsr) {
+      const asr = { modelDir: path.resolve(args.withAsr), precision: 'int8', threads };
+      await host.request('asr.load', asr);
+      // A full 30-s window so the encoder's activations count toward the peak, as during a visit.
+      const pcm = new Float32Array(30 * 16_000).map((_, i) => 0.1 * Math.sin(i / 7));
+      await host.request('asr.transcribeWindow', { ...asr, pcm, maxNewTokens: 8 });
+    }
     await host.request('llm.load', { modelDir, precision, threads });
     const result = await host.request<GenerateResult>('llm.generate', {
       modelDir,
@@ -55,6 +64,7 @@ export const benchLlm = async (
       peakRssMb,
       precision,
       threads,
+      withAsr: args.withAsr !== undefined,
     };
     ctx.out.result(
       value,

@@ -2,11 +2,12 @@ import type { Db } from '../connection';
 import { migration001 } from './001_initial';
 import { migration002 } from './002_search_index';
 import { migration003 } from './003_speech_segments';
+import { migration004 } from './004_translation_spans';
 import { runMigrations, type MigrateResult } from './migrate';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited or removed. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect } from 'react';
 import { hasStaleEvidence } from '../lib/evidence';
 import type { Highlight } from '../lib/highlight';
 import { useDraft } from '../lib/use-draft';
+import { useNoteStream } from '../lib/use-note-stream';
 import { usePipeline } from '../lib/use-pipeline';
 import { CopyButton } from './copy-button';
 import { DraftNote } from './draft-note';
@@ -26,6 +27,7 @@ export const DraftPanel = ({ encounterId, segmentIds, locked, highlight, onDraft
     await Promise.all([reload(), onDrafted()]);
   }, [highlight, reload, onDrafted]);
   const pipeline = usePipeline(encounterId, afterRun);
+  const streamed = useNoteStream(encounterId, pipeline.state.phase === 'running');
   const { reset } = pipeline;
   // A new transcript makes the last run's outcome old news.
   const transcriptKey = [...segmentIds].join(',');
@@ -49,6 +51,7 @@ export const DraftPanel = ({ encounterId, segmentIds, locked, highlight, onDraft
         </div>
         <PipelineControls
           state={pipeline.state}
+          streamed={streamed}
           canRun={reason === null}
           reason={reason}
           onRun={(template) => {

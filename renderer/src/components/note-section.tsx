@@ -18,16 +18,32 @@ const Sentence = ({
   highlight: Highlight;
 }) => {
   const { sentence, index }: { sentence: NoteSentence; index: number } = item;
-  if (sentence.evidence.length === 0) return <span className="note-sentence note-sentence-plain">{sentence.text}</span>;
+  // A model-written sentence the transcript does not support: kept for the clinician to judge, marked.
+  const unsupported =
+    sentence.unsupported === true ? (
+      <span className="note-unsupported-label">
+        <span aria-hidden="true"> ⚠</span>
+        <span className="visually-hidden"> (not supported by the transcript)</span>
+      </span>
+    ) : null;
+  const unsupportedClass = sentence.unsupported === true ? ' note-sentence-unsupported' : '';
+  if (sentence.evidence.length === 0)
+    return (
+      <span className={`note-sentence note-sentence-plain${unsupportedClass}`}>
+        {sentence.text}
+        {unsupported}
+      </span>
+    );
   const key = `note:${sectionId}:${index}`;
   return (
     <span
       tabIndex={0}
-      className={`note-sentence${highlight.activeKey === key ? ' note-sentence-active' : ''}`}
-      title="Show what was said"
+      className={`note-sentence${unsupportedClass}${highlight.activeKey === key ? ' note-sentence-active' : ''}`}
+      title={sentence.unsupported === true ? 'Not supported by the transcript: check it' : 'Show what was said'}
       {...highlight.bind(key, sentence.evidence)}
     >
       {sentence.text}
+      {unsupported}
     </span>
   );
 };

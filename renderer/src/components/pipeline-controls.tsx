@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import type { PipelineState, Template } from '../lib/use-pipeline';
+import type { StreamedSection } from '../lib/use-note-stream';
 import { ErrorAlert } from './error-alert';
+import { NoteStream } from './note-stream';
 
 const TEMPLATES: ReadonlyArray<{ id: Template; label: string }> = [
   { id: 'soap', label: 'SOAP' },
@@ -15,10 +17,12 @@ type Props = {
   reason: string | null;
   onRun: (template: Template) => void;
   onCancel: () => void;
+  /** The LLM's text while it writes (empty when the composer drafts). */
+  streamed: readonly StreamedSection[];
 };
 
 /** "Draft note": template choice, progress of the running job, cancel, and how the last run ended. */
-export const PipelineControls = ({ state, canRun, reason, onRun, onCancel }: Props) => {
+export const PipelineControls = ({ state, canRun, reason, onRun, onCancel, streamed }: Props) => {
   const [template, setTemplate] = useState<Template>('soap');
   const id = useId();
   const running = state.phase === 'running';
@@ -80,13 +84,21 @@ export const PipelineControls = ({ state, canRun, reason, onRun, onCancel }: Pro
             value={state.total > 0 ? state.done : undefined}
           />
           <span className="muted" aria-live="polite">
-            {state.total > 0 ? `Step ${Math.min(state.done + 1, state.total)} of ${state.total}` : 'Starting…'}
+            {state.total > 0 ? `${String(Math.round((100 * state.done) / state.total))}% done` : 'Starting…'}
           </span>
         </div>
       ) : null}
+      {running ? <NoteStream sections={streamed} /> : null}
       {state.phase === 'succeeded' ? (
         <p className="status-line" role="status">
-          Draft version {state.version} is ready, with {state.findings} {state.findings === 1 ? 'finding' : 'findings'}.
+          Draft version {state.version} is ready, with {state.findings} {state.findings === 1 ? 'finding' : 'findings'}
+          {state.source === 'llm' ? ', written by the on-device language model.' : '.'}
+        </p>
+      ) : null}
+      {state.phase === 'succeeded' && state.fallback ? (
+        <p className="status-line status-neutral" role="status">
+          The on-device language model could not write this draft ({state.fallback.code}: {state.fallback.message}) so
+          the built-in composer wrote it.
         </p>
       ) : null}
       {state.phase === 'cancelled' ? (

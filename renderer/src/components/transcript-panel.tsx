@@ -5,6 +5,7 @@ import type { Evidence } from '../../../common/findings';
 import { call, toBackendError, type BackendError } from '../lib/api';
 import { FORMAT_LABELS } from '../lib/transcript-file';
 import { TranscriptImport, type TranscriptInput } from './transcript-import';
+import { TranslateControls } from './translate-controls';
 import { TranscriptView } from './transcript-view';
 
 type ImportResult = ResponseOf<'transcript:import'>;
@@ -99,6 +100,9 @@ export const TranscriptPanel = ({ encounterId, segments, highlight, locked, onIm
               }
             : {})}
         />
+      ) : null}
+      {segments.length > 0 && !locked && !showForm ? (
+        <TranslateControls encounterId={encounterId} onTranslated={onImported} />
       ) : null}
       {segments.length > 0 ? (
         <TranscriptView

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { SpeakerRole, TranscriptSegment } from '../../../common/domain';
 import type { Evidence } from '../../../common/findings';
+import { originalSpanFor, type TranslationSpans } from '../../../common/translation-spans';
 import { evidenceBySegment, markRanges } from '../lib/evidence';
 import { formatOffset } from '../lib/format';
 
@@ -19,6 +20,16 @@ type Props = {
 };
 
 const ROLES = Object.keys(SPEAKERS) as SpeakerRole[];
+
+/** Evidence found in a translated line's English, shown on the original sentences it came from. */
+const originalRanges = (
+  spans: TranslationSpans,
+  marks: ReadonlyArray<{ start: number; end: number }>,
+): Array<{ start: number; end: number }> =>
+  marks.flatMap((m) => {
+    const span = originalSpanFor(spans, m.start, m.end);
+    return span ? [span] : [];
+  });
 
 /** The stored transcript; the evidence of the focused sentence or finding is marked and scrolled into view. */
 export const TranscriptView = ({ segments, highlight, onSpeakerChange }: Props) => {
@@ -78,7 +89,11 @@ export const TranscriptView = ({ segments, highlight, onSpeakerChange }: Props) 
               // A translated line: the original as spoken, and the English the findings' evidence points into.
               <>
                 <p className="segment-text segment-original" lang={segment.language ?? undefined}>
-                  {segment.text}
+                  {marks && segment.translationSpans
+                    ? markRanges(segment.text, originalRanges(segment.translationSpans, marks)).map((piece, i) =>
+                        piece.marked ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>,
+                      )
+                    : segment.text}
                 </p>
                 <p className="segment-text" lang="en">
                   <span className="visually-hidden">English: </span>

@@ -7,7 +7,14 @@ export type Template = 'soap' | 'history-and-physical' | 'progress';
 export type PipelineState =
   | { phase: 'idle' }
   | { phase: 'running'; jobId: string | null; done: number; total: number; cancelling: boolean }
-  | { phase: 'succeeded'; version: number; findings: number }
+  | {
+      phase: 'succeeded';
+      version: number;
+      findings: number;
+      source: 'llm' | 'composer';
+      /** Why the on-device model did not write it, when one was asked to. */
+      fallback: { code: string; message: string } | null;
+    }
   | { phase: 'cancelled' }
   | { phase: 'failed'; error: BackendError };
 
@@ -56,6 +63,13 @@ export const usePipeline = (encounterId: string, onSucceeded: () => Promise<void
               phase: 'succeeded',
               version: typeof result.version === 'number' ? result.version : 0,
               findings: typeof result.findings === 'number' ? result.findings : 0,
+              source: result.source === 'llm' ? 'llm' : 'composer',
+              fallback:
+                isRecord(result.fallback) &&
+                typeof result.fallback.code === 'string' &&
+                typeof result.fallback.message === 'string'
+                  ? { code: result.fallback.code, message: result.fallback.message }
+                  : null,
             });
           } catch (caught) {
             setState({ phase: 'failed', error: toBackendError(caught) });

@@ -15,13 +15,17 @@ const sections = ['Write the history.', 'Write the plan.', 'Write the assessment
 
 describe('the shared prompt prefix cache', () => {
   let cached: LlmEngine;
+  let chunked: LlmEngine;
   let plain: LlmEngine;
   beforeAll(async () => {
     cached = await loadLlm({ modelDir: RANDOM, precision: 'fp32' });
+    // The prefix computed 7 tokens at a time: several passes, each extending the cache.
+    chunked = await loadLlm({ modelDir: RANDOM, precision: 'fp32', prefillChunkTokens: 7 });
     plain = await loadLlm({ modelDir: RANDOM, precision: 'fp32' });
   });
   afterAll(async () => {
     await cached.dispose();
+    await chunked.dispose();
     await plain.dispose();
   });
 
@@ -31,6 +35,13 @@ describe('the shared prompt prefix cache', () => {
       const messages: ChatMessage[] = [SYSTEM, { role: 'user', content: request }];
       const withCache = await cached.generate(messages, { maxNewTokens: 12, prefixMessages: 1 });
       const without = await plain.generate(messages, { maxNewTokens: 12 });
+      const inChunks = await chunked.generate(messages, { maxNewTokens: 12, prefixMessages: 1 });
+      expect(inChunks.text).toBe(without.text);
+      expect(inChunks.cachedTokens).toBe(withCache.cachedTokens);
+      // A long prompt without a shared prefix is computed in chunks too; nothing is kept for reuse.
+      const longPrompt = await chunked.generate(messages, { maxNewTokens: 12 });
+      expect(longPrompt.text).toBe(without.text);
+      expect(longPrompt.cachedTokens).toBe(0);
       expect(without.newTokens).toBeGreaterThan(0);
       expect(withCache.text).toBe(without.text);
       expect(withCache.newTokens).toBe(without.newTokens);

@@ -29,7 +29,7 @@ describe('the pipeline with an on-device LLM', () => {
   let encounterId: string;
   const events: Array<{ event: EventName; payload: unknown }> = [];
 
-  const open = async (llmModelDir: string | undefined): Promise<void> => {
+  const open = async (llmModelDir: string | undefined, aiProcessing = true): Promise<void> => {
     rt = createRuntime({
       dataDir: makeTempDir(),
       version: '0.0.0-test',
@@ -43,6 +43,7 @@ describe('the pipeline with an on-device LLM', () => {
     encounterId = rt.services().encounters.create({ patient: SYNTHETIC_PATIENT, reason: 'Chest pain' }, null).id;
     const imported = await call('transcript:import', { encounterId, text: VISIT, fileName: 'v.txt', source: 'paste' });
     expect(imported.ok).toBe(true);
+    expect((await call('encounter:setConsent', { id: encounterId, consent: { aiProcessing } })).ok).toBe(true);
   };
   afterEach(async () => {
     events.length = 0;
@@ -101,5 +102,17 @@ describe('the pipeline with an on-device LLM', () => {
     await open(undefined);
     expect(await run()).toMatchObject({ outcome: 'succeeded', result: { source: 'composer', fallback: null } });
     expect(await run('llm')).toMatchObject({ outcome: 'failed', error: { code: 'MODEL_NOT_INSTALLED' } });
+  });
+
+  it('lets the LLM write only with the patient’s consent to AI processing', async () => {
+    await open(ORACLE, false);
+    expect(await run()).toMatchObject({
+      outcome: 'succeeded',
+      result: { source: 'composer', fallback: { code: 'AI_CONSENT_REQUIRED' } },
+    });
+    expect((await latest()).value.modelVersion).toBe('composer/1');
+    expect(events.some((e) => e.event === 'note:stream')).toBe(false);
+    const refused = await call('pipeline:run', { encounterId, writer: 'llm' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'AI_CONSENT_REQUIRED' } });
   });
 });

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../main/cli/main';
+import { makeTempDir } from '../../helpers/temp-runtime';
+
+/** `translate --transcript FILE --model DIR`: the Marian oracle ("hello world" for every sentence) in the worker. */
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const ORACLE = path.join(ROOT, 'tests/fixtures/models/marian-oracle');
+
+const cli = async (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    stdin: Readable.from([]),
+    env: { QUIETCHART_WORKER_ENTRY: path.join(ROOT, 'main/inference/worker-entry.ts') },
+    version: '0.0.0-test',
+  });
+  return { code, stdout, stderr };
+};
+
+const visitFile = (lines: string[]): string => {
+  const file = path.join(makeTempDir(), 'visit.txt');
+  fs.writeFileSync(file, lines.join('\n'));
+  return file;
+};
+
+type Out = {
+  segments: Array<{ text: string; language: string | null; englishText: string | null; spans: number[][] }>;
+  languages: Record<string, number>;
+  translated: number;
+};
+
+describe('translate', () => {
+  it('identifies each segment’s language and translates the Spanish ones beside the original', async () => {
+    const file = visitFile([
+      'Doctor: Good morning, what brings you in today?',
+      'Patient: Me duele el pecho desde ayer por la tarde. Y tengo tos.',
+    ]);
+    const r = await cli(['translate', '--transcript', file, '--model', ORACLE, '--precision', 'fp32', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as Out;
+    expect(out.languages).toEqual({ en: 1, es: 1 });
+    expect(out.translated).toBe(1);
+    expect(out.segments.map((s) => s.englishText)).toEqual([null, 'hello world hello world']);
+    expect(out.segments[1]?.text).toBe('Me duele el pecho desde ayer por la tarde. Y tengo tos.');
+  });
+
+  it('refuses a language the model does not read, and a malformed --from', async () => {
+    const file = visitFile(['Patient: Bonjour docteur, j’ai mal à la gorge depuis hier soir.']);
+    const r = await cli(['translate', '--transcript', file, '--model', ORACLE, '--precision', 'fp32', '--json']);
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toContain('LANGUAGE_UNSUPPORTED');
+    const forced = await cli([
+      'translate',
+      '--transcript',
+      file,
+      '--model',
+      ORACLE,
+      '--from',
+      'es',
+      '--precision',
+      'fp32',
+    ]);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('→ hello world');
+    expect((await cli(['translate', '--transcript', file, '--model', ORACLE, '--from', 'Spanish!'])).code).toBe(2);
+  });
+});
