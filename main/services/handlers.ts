@@ -1,4 +1,5 @@
-import { AppError } from '../../common/errors';
+import { AppError, toErrorPayload, type AppErrorPayload } from '../../common/errors';
+import type { DraftLlm } from '../notes/write-draft';
 import { Finding } from '../../common/findings';
 import { Note } from '../../common/note';
 import { ConsistencyFlag } from '../../common/consistency';
@@ -80,12 +81,25 @@ export const createHandlers = (rt: Runtime): Handlers => {
       const consented = aiConsented(encounterId);
       if (writer === 'llm' && !consented) throw new AppError('AI_CONSENT_REQUIRED', AI_CONSENT_MESSAGE);
       return rt.jobs.start('language-pipeline', async (job) => {
-        const llm = writer === 'composer' ? null : await rt.noteLlm();
+        // In auto mode a model that cannot be handed out (damaged since install) leaves the composer's
+        // draft with the reason; asked for explicitly, it fails the job.
+        let llm: DraftLlm | null = null;
+        let unavailable: AppErrorPayload | undefined;
+        try {
+          llm = writer === 'composer' ? null : await rt.noteLlm();
+        } catch (error) {
+          if (writer === 'llm') throw error;
+          unavailable = toErrorPayload(error);
+        }
         if (writer === 'llm' && !llm)
           throw new AppError('MODEL_NOT_INSTALLED', 'No language model is installed. Import one on the Models page.');
         return runEncounterPipeline(store, { encounterId, template }, actorId, job, {
           llm: llm && consented ? llm : undefined,
-          ...(llm && !consented ? { llmRefused: { code: 'AI_CONSENT_REQUIRED', message: AI_CONSENT_MESSAGE } } : {}),
+          ...(llm && !consented
+            ? { llmRefused: { code: 'AI_CONSENT_REQUIRED', message: AI_CONSENT_MESSAGE } }
+            : unavailable
+              ? { llmRefused: unavailable }
+              : {}),
           onEvent: (event) => {
             rt.events.emit('note:stream', { encounterId, event });
           },

@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/main';
+import { makeTempDir } from '../../helpers/temp-runtime';
 
 /** `note --llm DIR`: the oracle Llama in the inference worker writes the draft; a bad folder falls back. */
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -56,5 +58,13 @@ describe('note --llm', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('No --llm given');
     expect((await cli(['note', '--transcript', VISIT, '--llm', ORACLE, '--precision', 'q3'])).code).toBe(2);
+  });
+
+  it('refuses an empty transcript with a clear error before loading the model', async () => {
+    const empty = path.join(makeTempDir(), 'empty.txt');
+    fs.writeFileSync(empty, '  \n');
+    const r = await cli(['note', '--transcript', empty, '--llm', ORACLE, '--precision', 'fp32', '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'VALIDATION_FAILED', message: 'The transcript is empty.' } });
   });
 });

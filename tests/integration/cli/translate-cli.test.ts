@@ -69,4 +69,15 @@ describe('translate', () => {
     expect(forced.stdout).toContain('→ hello world');
     expect((await cli(['translate', '--transcript', file, '--model', ORACLE, '--from', 'Spanish!'])).code).toBe(2);
   });
+
+  it('refuses an empty transcript, and a model folder that is not a translator', async () => {
+    const empty = await cli(['translate', '--transcript', visitFile([]), '--model', ORACLE, '--json']);
+    expect(empty.code).toBe(1);
+    expect(empty.stdout).toContain('VALIDATION_FAILED');
+    const file = visitFile(['Patient: Me duele el pecho desde ayer por la tarde.']);
+    const llm = path.join(ROOT, 'tests/fixtures/models/llama-oracle');
+    const wrong = await cli(['translate', '--transcript', file, '--model', llm, '--precision', 'fp32', '--json']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toContain('MODEL_INVALID');
+  });
 });
