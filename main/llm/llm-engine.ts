@@ -8,7 +8,6 @@ import path from 'node:path';
 import {
   AutoModelForCausalLM,
   AutoTokenizer,
-  env,
   StoppingCriteria,
   StoppingCriteriaList,
   Tensor,
@@ -16,6 +15,7 @@ import {
   type PreTrainedModel,
   type PreTrainedTokenizer,
 } from '@huggingface/transformers';
+import { cpuSession, localModelId } from '../inference/local-model';
 import { AppError } from '../../common/errors';
 import { assertFitsInMemory, graphBytes } from '../inference/memory-fit';
 import { assertTokenizerMatches } from './tokenizer-match';
@@ -79,11 +79,7 @@ class AbortCriteria extends StoppingCriteria {
 
 export const loadLlm = async (options: LlmLoadOptions): Promise<LlmEngine> => {
   const modelDir = path.resolve(options.modelDir);
-  env.allowRemoteModels = false;
-  env.allowLocalModels = true;
-  env.useFSCache = false;
-  env.localModelPath = path.dirname(modelDir) + path.sep;
-  const id = path.basename(modelDir);
+  const id = localModelId(modelDir);
   const precision = options.precision ?? 'q4';
   assertFitsInMemory(graphBytes(modelDir, ['model'], precision), 'language model', options.maxMemoryBytes);
   let tokenizer: PreTrainedTokenizer;
@@ -92,8 +88,7 @@ export const loadLlm = async (options: LlmLoadOptions): Promise<LlmEngine> => {
     tokenizer = await AutoTokenizer.from_pretrained(id);
     model = await AutoModelForCausalLM.from_pretrained(id, {
       dtype: precision,
-      device: 'cpu',
-      session_options: { intraOpNumThreads: options.threads ?? 1, interOpNumThreads: 1 },
+      ...cpuSession(options.threads),
     });
   } catch (error) {
     throw new AppError('MODEL_INVALID', 'The language model could not be loaded.', { cause: error });

@@ -7,13 +7,13 @@
 import path from 'node:path';
 import {
   AutoTokenizer,
-  env,
   StoppingCriteria,
   StoppingCriteriaList,
   Tensor,
   WhisperForConditionalGeneration,
   type PreTrainedTokenizer,
 } from '@huggingface/transformers';
+import { cpuSession, localModelId } from '../inference/local-model';
 import { AppError } from '../../common/errors';
 import { computeLogMel, LOG_MEL_FRAMES } from './log-mel';
 import { timedPieces, type TokenLayout } from './timestamps';
@@ -98,11 +98,7 @@ export const loadWhisper = async (options: WhisperLoadOptions): Promise<WhisperE
   const layout = readWhisperLayout(modelDir);
   if (layout.melBins !== 80 && layout.melBins !== 128)
     throw new AppError('MODEL_INVALID', 'This Whisper model expects an unsupported number of mel bins.');
-  env.allowRemoteModels = false;
-  env.allowLocalModels = true;
-  env.useFSCache = false;
-  env.localModelPath = path.dirname(modelDir) + path.sep;
-  const id = path.basename(modelDir);
+  const id = localModelId(modelDir);
   const precision = options.precision ?? 'fp32';
   let tokenizer: PreTrainedTokenizer;
   let model: WhisperForConditionalGeneration;
@@ -112,13 +108,8 @@ export const loadWhisper = async (options: WhisperLoadOptions): Promise<WhisperE
     // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
     model = (await WhisperForConditionalGeneration.from_pretrained(id, {
       dtype: precision,
-      device: 'cpu',
-      session_options: {
-        intraOpNumThreads: options.threads ?? 1,
-        interOpNumThreads: 1,
-        // Whisper's shapes change every decoding step, so memory-pattern planning only grows the peak.
-        enableMemPattern: false,
-      },
+      // Whisper's shapes change every decoding step, so memory-pattern planning only grows the peak.
+      ...cpuSession(options.threads, { enableMemPattern: false }),
     })) as WhisperForConditionalGeneration;
   } catch (error) {
     throw new AppError('MODEL_INVALID', 'The Whisper model could not be loaded.', { cause: error });

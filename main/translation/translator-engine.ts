@@ -8,11 +8,11 @@ import path from 'node:path';
 import {
   AutoModelForSeq2SeqLM,
   AutoTokenizer,
-  env,
   type PreTrainedModel,
   type PreTrainedTokenizer,
   type Tensor,
 } from '@huggingface/transformers';
+import { cpuSession, localModelId } from '../inference/local-model';
 import { AppError } from '../../common/errors';
 import { assertFitsInMemory, graphBytes } from '../inference/memory-fit';
 import { NLLB_CODES } from './nllb-codes';
@@ -59,19 +59,14 @@ export const loadTranslator = async (options: TranslatorLoadOptions): Promise<Tr
     'translation model',
     options.maxMemoryBytes,
   );
-  env.allowRemoteModels = false;
-  env.allowLocalModels = true;
-  env.useFSCache = false;
-  env.localModelPath = path.dirname(modelDir) + path.sep;
-  const id = path.basename(modelDir);
+  const id = localModelId(modelDir);
   let tokenizer: PreTrainedTokenizer;
   let model: PreTrainedModel;
   try {
     tokenizer = await AutoTokenizer.from_pretrained(id);
     model = await AutoModelForSeq2SeqLM.from_pretrained(id, {
       dtype: precision,
-      device: 'cpu',
-      session_options: { intraOpNumThreads: options.threads ?? 1, interOpNumThreads: 1 },
+      ...cpuSession(options.threads),
     });
   } catch (error) {
     throw new AppError('MODEL_INVALID', 'The translation model could not be loaded.', { cause: error });

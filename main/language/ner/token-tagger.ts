@@ -11,12 +11,12 @@ import path from 'node:path';
 import {
   AutoModelForTokenClassification,
   AutoTokenizer,
-  env,
   Tensor,
   type PreTrainedModel,
   type PreTrainedTokenizer,
 } from '@huggingface/transformers';
 import { z } from 'zod';
+import { cpuSession, localModelId } from '../../inference/local-model';
 import { AppError } from '../../../common/errors';
 import { assertFitsInMemory, graphBytes } from '../../inference/memory-fit';
 import { parseBioLabels, type BioScheme } from './bio-labels';
@@ -98,8 +98,7 @@ const loadParts = async (
     const tokenizer = await AutoTokenizer.from_pretrained(id);
     const model = await AutoModelForTokenClassification.from_pretrained(id, {
       dtype: precision,
-      device: 'cpu',
-      session_options: { intraOpNumThreads: threads, interOpNumThreads: 1 },
+      ...cpuSession(threads),
     });
     return { tokenizer, model };
   } catch (error) {
@@ -130,11 +129,7 @@ export const loadTokenTagger = async (options: TokenTaggerLoadOptions): Promise<
   const modelDir = path.resolve(options.modelDir);
   const precision = options.precision ?? 'q8';
   assertFitsInMemory(graphBytes(modelDir, ['model'], precision), 'tagging model', options.maxMemoryBytes);
-  env.allowRemoteModels = false;
-  env.allowLocalModels = true;
-  env.useFSCache = false;
-  env.localModelPath = path.dirname(modelDir) + path.sep;
-  const { tokenizer, model } = await loadParts(path.basename(modelDir), precision, options.threads ?? 1);
+  const { tokenizer, model } = await loadParts(localModelId(modelDir), precision, options.threads ?? 1);
   let checked: Checked;
   try {
     checked = await checkModel(tokenizer, model);

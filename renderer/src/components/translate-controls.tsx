@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { call } from '../lib/api';
 import { useTranslation } from '../lib/use-translation';
 import { ErrorAlert } from './error-alert';
 
@@ -24,7 +25,7 @@ type Props = { encounterId: string; onTranslated: () => Promise<void> };
 
 /** "Translate to English": the non-English lines get their English beside them, on this device. */
 export const TranslateControls = ({ encounterId, onTranslated }: Props) => {
-  const { state, run, cancel } = useTranslation(encounterId, onTranslated);
+  const { state, run, cancel } = useTranslation(onTranslated);
   const [from, setFrom] = useState('');
   const id = useId();
   const running = state.phase === 'running';
@@ -54,7 +55,9 @@ export const TranslateControls = ({ encounterId, onTranslated }: Props) => {
           className="button"
           disabled={running}
           onClick={() => {
-            void run(from === '' ? null : from);
+            void run('Translating', () =>
+              call('transcript:translate', { encounterId, ...(from === '' ? {} : { from }) }),
+            );
           }}
         >
           {running ? 'Translating…' : 'Translate to English'}

@@ -1,26 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/main';
+import { runCliCaptured } from '../../helpers/run-cli';
 import { writeWav } from '../../../main/audio/wav-writer';
 import { tone } from '../../unit/audio/signals';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/audio');
 
-const cli = async (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    stdin: Readable.from([]),
-    env: {},
-    version: '0.0.0-test',
-  });
-  return { code, stdout, stderr };
-};
+const cli = (args: string[]) => runCliCaptured(args);
 
 describe('audio CLI', () => {
   it('probes a file as JSON', async () => {

@@ -1,25 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/main';
+import { runCliCaptured } from '../../helpers/run-cli';
 import { makeTempDir } from '../../helpers/temp-runtime';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 const VISIT = path.join(FIXTURES, 'transcripts', 'visit-aci.txt');
 
-const cli = async (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    stdin: Readable.from([]),
-    env: {},
-    version: '0.0.0-test',
-  });
-  return { code, stdout, stderr };
-};
+const cli = (args: string[]) => runCliCaptured(args);
 
 const csvField = (v: string): string => `"${v.replace(/"/g, '""')}"`;
 

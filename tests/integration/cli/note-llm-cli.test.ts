@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/main';
+import { runCliCaptured, WORKER_ENV } from '../../helpers/run-cli';
 import { makeTempDir } from '../../helpers/temp-runtime';
 
 /** `note --llm DIR`: the oracle Llama in the inference worker writes the draft; a bad folder falls back. */
@@ -10,18 +9,7 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 const VISIT = path.join(ROOT, 'tests/fixtures/transcripts/visit-aci.txt');
 const ORACLE = path.join(ROOT, 'tests/fixtures/models/llama-oracle');
 
-const cli = async (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    stdin: Readable.from([]),
-    env: { QUIETCHART_WORKER_ENTRY: path.join(ROOT, 'main/inference/worker-entry.ts') },
-    version: '0.0.0-test',
-  });
-  return { code, stdout, stderr };
-};
+const cli = (args: string[]) => runCliCaptured(args, WORKER_ENV);
 
 type NoteJson = {
   source: string;

@@ -1,26 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/main';
+import { runCliCaptured, WORKER_ENV } from '../../helpers/run-cli';
 import { makeTempDir } from '../../helpers/temp-runtime';
 
 /** `translate --transcript FILE --model DIR`: the Marian oracle ("hello world" for every sentence) in the worker. */
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const ORACLE = path.join(ROOT, 'tests/fixtures/models/marian-oracle');
 
-const cli = async (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    stdin: Readable.from([]),
-    env: { QUIETCHART_WORKER_ENTRY: path.join(ROOT, 'main/inference/worker-entry.ts') },
-    version: '0.0.0-test',
-  });
-  return { code, stdout, stderr };
-};
+const cli = (args: string[]) => runCliCaptured(args, WORKER_ENV);
 
 const visitFile = (lines: string[]): string => {
   const file = path.join(makeTempDir(), 'visit.txt');
