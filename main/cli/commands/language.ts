@@ -76,7 +76,14 @@ export const noteCommand = async (ctx: CliContext, args: NoteArgs, stderr: (t: s
         if (event.type === 'section-done') stderr(`  ${event.sectionId}: ${event.source}\n`);
       },
     });
-    if (args.llm === undefined) stderr('No --llm given: the composer wrote this draft.\n');
+    if (draft.note.sections.length === 0)
+      stderr('Nothing in this transcript could be written into a note section (no findings or statements found).\n');
+    else if (args.llm === undefined) stderr('No --llm given: the composer wrote this draft.\n');
+    const unsupported = draft.note.sections.flatMap((x) => x.sentences).filter((x) => x.unsupported === true).length;
+    if (unsupported > 0)
+      stderr(
+        `${String(unsupported)} sentences are not supported by the transcript (marked "unsupported" in --json).\n`,
+      );
     if (draft.fallback)
       stderr(`The language model could not write the draft (${draft.fallback.code}): the composer's draft follows.\n`);
     ctx.out.result(
