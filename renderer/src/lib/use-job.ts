@@ -5,7 +5,7 @@ import { watchJob, type JobWatch } from './jobs';
 
 export type JobState<R> =
   | { phase: 'idle' }
-  | { phase: 'running'; jobId: string | null; done: number; total: number; label: string }
+  | { phase: 'running'; jobId: string | null; done: number; total: number; label: string; cancelling: boolean }
   | ({ phase: 'succeeded' } & R)
   | { phase: 'cancelled' }
   | { phase: 'failed'; error: BackendError };
@@ -34,7 +34,7 @@ export const useJob = <R extends object>(
   const run = useCallback(
     async (label: string, start: () => Promise<JobHandle>): Promise<void> => {
       watchRef.current?.stop();
-      setState({ phase: 'running', jobId: null, done: 0, total: 0, label });
+      setState({ phase: 'running', jobId: null, done: 0, total: 0, label, cancelling: false });
       const watch = watchJob(kind, (done, total) => {
         setState((prev) => (prev.phase === 'running' ? { ...prev, done, total } : prev));
       });
@@ -69,6 +69,7 @@ export const useJob = <R extends object>(
 
   const cancel = useCallback(async (): Promise<void> => {
     if (state.phase !== 'running' || state.jobId === null) return;
+    setState((prev) => (prev.phase === 'running' ? { ...prev, cancelling: true } : prev));
     try {
       await call('job:cancel', { jobId: state.jobId });
     } catch (caught) {
