@@ -12,14 +12,15 @@ packed 4-bit weights (fp32 would be 5 GB). --reference adds reference.json, an i
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 sys.dont_write_bytecode = True  # no __pycache__ inside the repository
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "whisper"))
 
-import onnx  # noqa: E402
+from fixture_files import generated_manifest, save_onnx, write_json  # noqa: E402
+from generator_cli import generator_parser, parse_generator_args  # noqa: E402
 
 from llama_config_files import write_configs  # noqa: E402
 from llama_dims import SIZES  # noqa: E402
@@ -30,23 +31,16 @@ from llama_weights import RandomQ4, random_weights  # noqa: E402
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = generator_parser(__doc__)
     parser.add_argument("--kind", choices=["llama"], default="llama")
     parser.add_argument("--size", choices=sorted(SIZES), required=True)
     parser.add_argument("--quantize", choices=["q4"], help="write onnx/model_q4.onnx (4-bit MatMulNBits)")
     parser.add_argument("--oracle", action="store_true", help="hand-set weights with a known greedy reply")
     parser.add_argument("--reference", action="store_true", help="write reference.json from a PyTorch forward pass")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--out", type=Path, required=True)
-    args = parser.parse_args(argv)
+    args = parse_generator_args(parser, argv)
     if SIZES[args.size].real_vocab and (args.quantize != "q4" or args.oracle or args.reference):
         parser.error("--size 1b is generated only as random 4-bit weights: pass --quantize q4")
     return args
-
-
-def save(model: onnx.ModelProto, path: Path) -> int:
-    onnx.save_model(model, str(path))
-    return path.stat().st_size
 
 
 def main(argv: list[str]) -> None:
@@ -69,35 +63,26 @@ def main(argv: list[str]) -> None:
         # The benchmark model uses the int8-activation kernels real q4 exports use; fixtures stay exact.
         random_q4 = RandomQ4(args.seed) if weights is None else None
         model = build_llama(dims, vocab.size, weights, q4, random_q4, accuracy_level=4 if dims.real_vocab else 0)
-        files[name] = save(model, out / name)
+        files[name] = save_onnx(model, out / name)
         del model
         print(f"{name}: {files[name] / 1e6:.1f} MB in {time.time() - started:.1f} s", file=sys.stderr)
 
-    manifest = {
-        "generator": "scripts/llm/generate.py",
-        "kind": args.kind,
-        "size": dims.name,
-        "hidden_size": dims.hidden,
-        "layers": dims.layers,
-        "heads": dims.heads,
-        "kv_heads": dims.kv_heads,
-        "vocab_size": vocab.size,
-        "seed": args.seed,
-        "weights": "oracle" if args.oracle else "random",
-        "files": files,
+    model_info = {
+        "kind": args.kind, "size": dims.name, "hidden_size": dims.hidden, "layers": dims.layers, "heads": dims.heads,
+        "kv_heads": dims.kv_heads, "vocab_size": vocab.size,
     }
+    manifest = generated_manifest("scripts/llm/generate.py", model_info, args.seed, args.oracle, files)
     if args.oracle:
         manifest["oracle"] = {
             "rules": [{"after": source, "next": target} for source, target in oracle_rules()],
             "expected_tokens": expected_tokens(vocab),
             "expected_text": EXPECTED_TEXT,
         }
-    (out / "generated.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    write_json(out / "generated.json", manifest)
     if args.reference:
         from llama_torch_reference import reference_summary  # torch is only needed here
 
-        (out / "reference.json").write_text(json.dumps(reference_summary(dims, weights, vocab), indent=1) + "\n",
-                                            encoding="utf-8")
+        write_json(out / "reference.json", reference_summary(dims, weights, vocab), indent=1)
 
 
 if __name__ == "__main__":

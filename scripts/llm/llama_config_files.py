@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
-from llama_dims import LlamaDims
-from llama_tokenizer import LlamaVocab
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "whisper"))
+from fixture_files import write_json  # noqa: E402
+
+from llama_dims import LlamaDims  # noqa: E402
+from llama_tokenizer import LlamaVocab  # noqa: E402
 
 
 def special_ids(vocab: LlamaVocab) -> dict:
@@ -49,4 +52,4 @@ def generation_config(vocab: LlamaVocab) -> dict:
 
 def write_configs(dims: LlamaDims, vocab: LlamaVocab, out: Path) -> None:
     for name, content in (("config.json", model_config(dims, vocab)), ("generation_config.json", generation_config(vocab))):
-        (out / name).write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")
+        write_json(out / name, content)

@@ -9,9 +9,12 @@ Split, then ByteLevel without its own regex.
 
 from __future__ import annotations
 
-import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "whisper"))
+from fixture_files import write_compact_json, write_json  # noqa: E402
 
 REAL_REGULAR_TOKENS = 128000
 N_SPECIALS = 256
@@ -186,6 +189,5 @@ def tokenizer_config() -> dict:
 
 
 def write_tokenizer(vocab: LlamaVocab, out: Path) -> None:
-    compact = {"ensure_ascii": False, "separators": (",", ":")}
-    (out / "tokenizer.json").write_text(json.dumps(tokenizer_json(vocab), **compact), encoding="utf-8")
-    (out / "tokenizer_config.json").write_text(json.dumps(tokenizer_config(), indent=2) + "\n", encoding="utf-8")
+    write_compact_json(out / "tokenizer.json", tokenizer_json(vocab))
+    write_json(out / "tokenizer_config.json", tokenizer_config())

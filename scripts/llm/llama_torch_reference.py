@@ -6,12 +6,18 @@ pairs, GQA by repeating key/value heads, explicit causal mask, float64 throughou
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import numpy as np
 import torch
 
-from llama_dims import LlamaDims
-from llama_tokenizer import LlamaVocab
-from llama_weights import EMBED, Weights, as_q4
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "whisper"))
+from logit_summary import summarize_logits  # noqa: E402
+
+from llama_dims import LlamaDims  # noqa: E402
+from llama_tokenizer import LlamaVocab  # noqa: E402
+from llama_weights import EMBED, Weights, as_q4  # noqa: E402
 
 PROBE_TEXT = "<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n\n chest pain and cough"
 
@@ -57,17 +63,6 @@ def probe_tokens(vocab: LlamaVocab) -> list[int]:
     return [vocab.id_of(s) for s in specials + words]
 
 
-def summarize(logits: torch.Tensor, probes: list[int]) -> list[dict]:
-    return [
-        {
-            "argmax": int(row.argmax()),
-            "logsumexp": float(torch.logsumexp(row, 0)),
-            "probe_logits": [float(row[p]) for p in probes],
-        }
-        for row in logits
-    ]
-
-
 def reference_summary(dims: LlamaDims, w: Weights, vocab: LlamaVocab) -> dict:
     """`steps`: the fp32 weights; `q4_steps`: the dequantized 4-bit weights that model_q4.onnx holds."""
     tokens = probe_tokens(vocab)
@@ -76,6 +71,6 @@ def reference_summary(dims: LlamaDims, w: Weights, vocab: LlamaVocab) -> dict:
         "text": PROBE_TEXT,
         "tokens": tokens,
         "probe_ids": probes,
-        "steps": summarize(forward(dims, w, tokens), probes),
-        "q4_steps": summarize(forward(dims, as_q4(w), tokens), probes),
+        "steps": summarize_logits(forward(dims, w, tokens), probes),
+        "q4_steps": summarize_logits(forward(dims, as_q4(w), tokens), probes),
     }

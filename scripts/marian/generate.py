@@ -13,14 +13,15 @@ PyTorch model before writing it.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 sys.dont_write_bytecode = True  # no __pycache__ inside the repository
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "whisper"))
 
-import onnx  # noqa: E402
+from fixture_files import generated_manifest, save_onnx, write_json  # noqa: E402
+from generator_cli import generator_parser, parse_generator_args  # noqa: E402
 
 from marian_config_files import write_configs  # noqa: E402
 from marian_decoder_graph import build_decoder  # noqa: E402
@@ -39,18 +40,11 @@ TOKENIZER_CASES = ["hola mundo", "hello world", "Hola, señor médico: ¿dolor?"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = generator_parser(__doc__)
     parser.add_argument("--size", choices=sorted(SIZES), required=True)
     parser.add_argument("--oracle", action="store_true", help="hand-set weights: greedy output 'hello world'")
     parser.add_argument("--reference", action="store_true", help="write reference.json from a PyTorch forward pass")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--out", type=Path, required=True)
-    return parser.parse_args(argv)
-
-
-def save(model: onnx.ModelProto, path: Path) -> int:
-    onnx.save_model(model, str(path))
-    return path.stat().st_size
+    return parse_generator_args(parser, argv)
 
 
 def check_oracle(dims: MarianDims, weights: Weights, vocab: MarianVocab) -> dict:
@@ -79,24 +73,16 @@ def main(argv: list[str]) -> None:
     files = {}
     for name, build in (("encoder_model", build_encoder), ("decoder_model_merged", build_decoder)):
         started = time.time()
-        files[f"onnx/{name}.onnx"] = save(build(dims, weights), out / "onnx" / f"{name}.onnx")
+        files[f"onnx/{name}.onnx"] = save_onnx(build(dims, weights), out / "onnx" / f"{name}.onnx")
         print(f"{name}.onnx: {files[f'onnx/{name}.onnx'] / 1e3:.0f} kB in {time.time() - started:.1f} s",
               file=sys.stderr)
 
-    manifest = {
-        "generator": "scripts/marian/generate.py",
-        "size": dims.name,
-        "d_model": dims.d_model,
-        "layers": dims.layers,
-        "heads": dims.heads,
-        "ffn_dim": dims.ffn_dim,
-        "vocab_size": vocab.size,
-        "special_ids": {"eos": vocab.eos_id, "unk": vocab.unk_id, "pad": vocab.pad_id,
-                        "decoder_start": vocab.pad_id},
-        "seed": args.seed,
-        "weights": "oracle" if args.oracle else "random",
-        "files": files,
+    model_info = {
+        "size": dims.name, "d_model": dims.d_model, "layers": dims.layers, "heads": dims.heads,
+        "ffn_dim": dims.ffn_dim, "vocab_size": vocab.size,
+        "special_ids": {"eos": vocab.eos_id, "unk": vocab.unk_id, "pad": vocab.pad_id, "decoder_start": vocab.pad_id},
     }
+    manifest = generated_manifest("scripts/marian/generate.py", model_info, args.seed, args.oracle, files)
     if args.oracle:
         manifest["oracle"] = {
             "rules": [{"after": source, "next": target} for source, target in oracle_rules()],
@@ -106,14 +92,13 @@ def main(argv: list[str]) -> None:
             "expected_text": EXPECTED_TEXT,
             "checked": check_oracle(dims, weights, vocab),
         }
-    (out / "generated.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_json(out / "generated.json", manifest, ensure_ascii=False)
     if args.reference:
         from marian_torch_reference import reference_summary  # torch is only needed here
 
         summary = reference_summary(dims, weights, vocab)
         summary["tokenization"] = [{"text": text, "ids": vocab.encode(text)} for text in TOKENIZER_CASES]
-        (out / "reference.json").write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n",
-                                            encoding="utf-8")
+        write_json(out / "reference.json", summary, indent=1, ensure_ascii=False)
 
 
 if __name__ == "__main__":

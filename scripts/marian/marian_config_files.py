@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
-from marian_dims import MarianDims
-from marian_tokenizer import MarianVocab
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "whisper"))
+from encoder_decoder_config import encoder_decoder_sizes  # noqa: E402
+from fixture_files import write_json  # noqa: E402
+
+from marian_dims import MarianDims  # noqa: E402
+from marian_tokenizer import MarianVocab  # noqa: E402
 
 
 def special_ids(vocab: MarianVocab) -> dict:
@@ -25,14 +29,7 @@ def model_config(dims: MarianDims, vocab: MarianVocab) -> dict:
     return {
         "architectures": ["MarianMTModel"],
         "model_type": "marian",
-        "d_model": dims.d_model,
-        "encoder_layers": dims.layers,
-        "decoder_layers": dims.layers,
-        "num_hidden_layers": dims.layers,
-        "encoder_attention_heads": dims.heads,
-        "decoder_attention_heads": dims.heads,
-        "encoder_ffn_dim": dims.ffn_dim,
-        "decoder_ffn_dim": dims.ffn_dim,
+        **encoder_decoder_sizes(dims),
         "activation_function": "swish",
         "max_position_embeddings": dims.max_positions,
         "vocab_size": vocab.size,
@@ -66,4 +63,4 @@ def generation_config(dims: MarianDims, vocab: MarianVocab) -> dict:
 def write_configs(dims: MarianDims, vocab: MarianVocab, out: Path) -> None:
     for name, content in (("config.json", model_config(dims, vocab)),
                           ("generation_config.json", generation_config(dims, vocab))):
-        (out / name).write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")
+        write_json(out / name, content)

@@ -10,12 +10,15 @@ id (decoder_start_token_id). `encode` is an independent Viterbi over the same pi
 
 from __future__ import annotations
 
-import json
 import re
 import string
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "whisper"))
+from fixture_files import write_compact_json, write_json  # noqa: E402
 
 EOS, UNK, PAD = "</s>", "<unk>", "<pad>"
 SPACE = "\u2581"  # ▁
@@ -164,7 +167,5 @@ def tokenizer_config(source_lang: str, target_lang: str) -> dict:
 
 
 def write_tokenizer(vocab: MarianVocab, out: Path, source_lang: str = "es", target_lang: str = "en") -> None:
-    compact = {"ensure_ascii": False, "separators": (",", ":")}
-    (out / "tokenizer.json").write_text(json.dumps(tokenizer_json(vocab), **compact), encoding="utf-8")
-    (out / "tokenizer_config.json").write_text(
-        json.dumps(tokenizer_config(source_lang, target_lang), indent=2) + "\n", encoding="utf-8")
+    write_compact_json(out / "tokenizer.json", tokenizer_json(vocab))
+    write_json(out / "tokenizer_config.json", tokenizer_config(source_lang, target_lang))

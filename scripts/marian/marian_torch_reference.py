@@ -9,13 +9,19 @@ greedy() to check the oracle's behaviour before writing it.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import numpy as np
 import torch
 import torch.nn.functional as F
 
-from marian_dims import LAYER_NORM_EPS, MarianDims
-from marian_tokenizer import MarianVocab
-from marian_weights import LOGITS_BIAS, SHARED, Weights, layer_prefix
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "whisper"))
+from logit_summary import summarize_logits  # noqa: E402
+
+from marian_dims import LAYER_NORM_EPS, MarianDims  # noqa: E402
+from marian_tokenizer import MarianVocab  # noqa: E402
+from marian_weights import LOGITS_BIAS, SHARED, Weights, layer_prefix  # noqa: E402
 
 SOURCE_TEXT = "Hola mundo, el paciente tiene tos y fiebre desde ayer."
 TARGET_TEXT = "the patient has a mild cough and fever since yesterday"
@@ -112,17 +118,6 @@ class TorchMarian:
 ENCODER_PROBES = [(0, 0), (0, 31), (1, 7), (3, 16), (5, 3), (8, 20), (11, 11), (-1, 30)]
 
 
-def summarize(logits: torch.Tensor, probes: list[int]) -> list[dict]:
-    return [
-        {
-            "argmax": int(row.argmax()),
-            "logsumexp": float(torch.logsumexp(row, 0)),
-            "probe_logits": [float(row[p]) for p in probes],
-        }
-        for row in logits
-    ]
-
-
 def reference_summary(dims: MarianDims, weights: Weights, vocab: MarianVocab) -> dict:
     model = TorchMarian(dims, weights)
     source = vocab.encode(SOURCE_TEXT)
@@ -145,7 +140,7 @@ def reference_summary(dims: MarianDims, weights: Weights, vocab: MarianVocab) ->
             "target_text": TARGET_TEXT,
             "tokens": target,
             "probe_ids": probes,
-            "steps": summarize(logits, probes),
+            "steps": summarize_logits(logits, probes),
         },
         "greedy": {"max_new_tokens": GREEDY_STEPS, "sequence": greedy[0], "min_margin": margin},
     }

@@ -16,14 +16,15 @@ writing it.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 sys.dont_write_bytecode = True  # no __pycache__ inside the repository
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "whisper"))
 
-import onnx  # noqa: E402
+from fixture_files import generated_manifest, save_onnx, write_json  # noqa: E402
+from generator_cli import generator_parser, parse_generator_args  # noqa: E402
 
 from tokcls_config_files import write_config  # noqa: E402
 from tokcls_dims import SIZES, BertDims  # noqa: E402
@@ -44,19 +45,12 @@ TOKENIZER_CASES = ["Maria Garcia, MRN 448812, has a cough.", "Reported coughing 
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = generator_parser(__doc__)
     parser.add_argument("--size", choices=sorted(SIZES), required=True)
     parser.add_argument("--oracle", action="store_true", help="hand-set weights: names and digits tagged")
     parser.add_argument("--reference", action="store_true", help="write reference.json from a PyTorch forward pass")
     parser.add_argument("--quantize", choices=["q8"], help="also write onnx/model_quantized.onnx (dynamic int8)")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--out", type=Path, required=True)
-    return parser.parse_args(argv)
-
-
-def save(model: onnx.ModelProto, path: Path) -> int:
-    onnx.save_model(model, str(path))
-    return path.stat().st_size
+    return parse_generator_args(parser, argv)
 
 
 def check_oracle(dims: BertDims, weights: Weights, vocab: WordPieceVocab) -> dict:
@@ -88,25 +82,16 @@ def main(argv: list[str]) -> None:
     for name, quantize in graphs:
         started = time.time()
         model = build_model(dims, weights, len(LABELS), quantize)
-        files[f"onnx/{name}.onnx"] = save(model, out / "onnx" / f"{name}.onnx")
+        files[f"onnx/{name}.onnx"] = save_onnx(model, out / "onnx" / f"{name}.onnx")
         print(f"{name}.onnx: {files[f'onnx/{name}.onnx'] / 1e3:.0f} kB in {time.time() - started:.1f} s",
               file=sys.stderr)
 
-    manifest = {
-        "generator": "scripts/tokcls/generate.py",
-        "size": dims.name,
-        "hidden": dims.hidden,
-        "layers": dims.layers,
-        "heads": dims.heads,
-        "intermediate": dims.intermediate,
-        "max_position_embeddings": dims.max_positions,
-        "vocab_size": vocab.size,
-        "special_ids": {t.strip("[]").lower(): vocab.id_of(t) for t in SPECIALS},
-        "labels": LABELS,
-        "seed": args.seed,
-        "weights": "oracle" if args.oracle else "random",
-        "files": files,
+    model_info = {
+        "size": dims.name, "hidden": dims.hidden, "layers": dims.layers, "heads": dims.heads,
+        "intermediate": dims.intermediate, "max_position_embeddings": dims.max_positions, "vocab_size": vocab.size,
+        "special_ids": {t.strip("[]").lower(): vocab.id_of(t) for t in SPECIALS}, "labels": LABELS,
     }
+    manifest = generated_manifest("scripts/tokcls/generate.py", model_info, args.seed, args.oracle, files)
     if args.oracle:
         tokens = vocab.tokenize(SOURCE_TEXT)
         manifest["oracle"] = {
@@ -118,15 +103,14 @@ def main(argv: list[str]) -> None:
             "expected_spans": EXPECTED_SPANS,
             "checked": check_oracle(dims, weights, vocab),
         }
-    (out / "generated.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_json(out / "generated.json", manifest, ensure_ascii=False)
     if args.reference:
         from tokcls_torch_reference import reference_summary  # torch is only needed here
 
         summary = reference_summary(dims, weights, vocab)
         summary["tokenization"] = [{"text": text, "tokens": vocab.tokenize(text), "ids": vocab.encode(text)[0]}
                                    for text in TOKENIZER_CASES]
-        (out / "reference.json").write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n",
-                                            encoding="utf-8")
+        write_json(out / "reference.json", summary, indent=1, ensure_ascii=False)
 
 
 if __name__ == "__main__":

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
-from tokcls_dims import LAYER_NORM_EPS, BertDims
-from tokcls_labels import LABELS
-from tokcls_tokenizer import PAD, WordPieceVocab
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "whisper"))
+from fixture_files import write_json  # noqa: E402
+
+from tokcls_dims import LAYER_NORM_EPS, BertDims  # noqa: E402
+from tokcls_labels import LABELS  # noqa: E402
+from tokcls_tokenizer import PAD, WordPieceVocab  # noqa: E402
 
 
 def model_config(dims: BertDims, vocab: WordPieceVocab) -> dict:
@@ -37,4 +40,4 @@ def model_config(dims: BertDims, vocab: WordPieceVocab) -> dict:
 
 
 def write_config(dims: BertDims, vocab: WordPieceVocab, out: Path) -> None:
-    (out / "config.json").write_text(json.dumps(model_config(dims, vocab), indent=2) + "\n", encoding="utf-8")
+    write_json(out / "config.json", model_config(dims, vocab))

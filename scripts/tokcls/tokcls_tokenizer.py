@@ -14,11 +14,14 @@ independent implementation of the same steps, for the expected ids in reference.
 
 from __future__ import annotations
 
-import json
 import string
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "whisper"))
+from fixture_files import write_compact_json, write_json  # noqa: E402
 
 PAD, UNK, CLS, SEP, MASK = "[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"
 SPECIALS = [PAD, UNK, CLS, SEP, MASK]
@@ -185,7 +188,5 @@ def tokenizer_config(max_length: int) -> dict:
 
 
 def write_tokenizer(vocab: WordPieceVocab, max_length: int, out: Path) -> None:
-    compact = {"ensure_ascii": False, "separators": (",", ":")}
-    (out / "tokenizer.json").write_text(json.dumps(tokenizer_json(vocab), **compact), encoding="utf-8")
-    (out / "tokenizer_config.json").write_text(json.dumps(tokenizer_config(max_length), indent=2) + "\n",
-                                               encoding="utf-8")
+    write_compact_json(out / "tokenizer.json", tokenizer_json(vocab))
+    write_json(out / "tokenizer_config.json", tokenizer_config(max_length))

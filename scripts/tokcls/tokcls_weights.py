@@ -6,11 +6,14 @@ intermediate.dense, output.{dense,LayerNorm}) and the classifier Linear [num_lab
 
 from __future__ import annotations
 
-import numpy as np
+import sys
+from pathlib import Path
 
-from tokcls_dims import BertDims
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "whisper"))
+from random_init import RandomInit, Weights  # noqa: E402
 
-Weights = dict[str, np.ndarray]
+from tokcls_dims import BertDims  # noqa: E402
+
 WORDS = "bert.embeddings.word_embeddings.weight"
 POSITIONS = "bert.embeddings.position_embeddings.weight"
 TYPES = "bert.embeddings.token_type_embeddings.weight"
@@ -25,34 +28,22 @@ def layer_prefix(i: int) -> str:
 def random_weights(dims: BertDims, vocab_size: int, num_labels: int, seed: int) -> Weights:
     """Normal weights (std 1/sqrt(fan_in) for projections, 0.5 for embeddings so random logits are varied),
     small random biases and LayerNorm parameters near (1, 0)."""
-    rng = np.random.default_rng(seed)
-    d, f = dims.hidden, dims.intermediate
-    w: Weights = {}
+    init = RandomInit(seed)
+    d, f, w = dims.hidden, dims.intermediate, init.weights
 
-    def normal(*shape: int, std: float) -> np.ndarray:
-        return (rng.standard_normal(shape) * std).astype(np.float32)
-
-    def linear(name: str, out_dim: int, in_dim: int) -> None:
-        w[name + ".weight"] = normal(out_dim, in_dim, std=in_dim**-0.5)
-        w[name + ".bias"] = normal(out_dim, std=0.02)
-
-    def layer_norm(name: str) -> None:
-        w[name + ".weight"] = (1.0 + normal(d, std=0.05)).astype(np.float32)
-        w[name + ".bias"] = normal(d, std=0.02)
-
-    w[WORDS] = normal(vocab_size, d, std=0.5)
-    w[POSITIONS] = normal(dims.max_positions, d, std=0.5)
-    w[TYPES] = normal(dims.type_vocab, d, std=0.5)
-    layer_norm(EMBED_NORM)
+    w[WORDS] = init.normal(vocab_size, d, std=0.5)
+    w[POSITIONS] = init.normal(dims.max_positions, d, std=0.5)
+    w[TYPES] = init.normal(dims.type_vocab, d, std=0.5)
+    init.layer_norm(EMBED_NORM, d)
     for i in range(dims.layers):
         p = layer_prefix(i)
         for proj in ("query", "key", "value"):
-            linear(f"{p}.attention.self.{proj}", d, d)
-        linear(f"{p}.attention.output.dense", d, d)
-        layer_norm(f"{p}.attention.output.LayerNorm")
-        linear(f"{p}.intermediate.dense", f, d)
-        linear(f"{p}.output.dense", d, f)
-        layer_norm(f"{p}.output.LayerNorm")
-    linear(CLASSIFIER, num_labels, d)
+            init.linear(f"{p}.attention.self.{proj}", d, d)
+        init.linear(f"{p}.attention.output.dense", d, d)
+        init.layer_norm(f"{p}.attention.output.LayerNorm", d)
+        init.linear(f"{p}.intermediate.dense", f, d)
+        init.linear(f"{p}.output.dense", d, f)
+        init.layer_norm(f"{p}.output.LayerNorm", d)
+    init.linear(CLASSIFIER, num_labels, d)
     w[CLASSIFIER + ".weight"] *= 3.0  # wider logits: random argmaxes far from ties
     return w

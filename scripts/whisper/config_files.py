@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from dims import N_AUDIO_CTX, N_MELS, N_TEXT_CTX, WhisperDims
+from encoder_decoder_config import encoder_decoder_sizes
+from fixture_files import write_json
 from tokenizer_files import WhisperVocab, encode_bytes
 
 # Whisper suppresses these symbols (and the task tokens) during generation; here they are single byte tokens.
@@ -35,14 +36,7 @@ def model_config(dims: WhisperDims, vocab: WhisperVocab) -> dict:
     return {
         "architectures": ["WhisperForConditionalGeneration"],
         "model_type": "whisper",
-        "d_model": dims.d_model,
-        "encoder_layers": dims.layers,
-        "decoder_layers": dims.layers,
-        "num_hidden_layers": dims.layers,
-        "encoder_attention_heads": dims.heads,
-        "decoder_attention_heads": dims.heads,
-        "encoder_ffn_dim": dims.ffn_dim,
-        "decoder_ffn_dim": dims.ffn_dim,
+        **encoder_decoder_sizes(dims),
         "num_mel_bins": N_MELS,
         "max_source_positions": N_AUDIO_CTX,
         "max_target_positions": N_TEXT_CTX,
@@ -98,4 +92,4 @@ def write_configs(dims: WhisperDims, vocab: WhisperVocab, out: Path) -> None:
         "preprocessor_config.json": preprocessor_config(),
     }
     for name, content in files.items():
-        (out / name).write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")
+        write_json(out / name, content)

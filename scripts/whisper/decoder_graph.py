@@ -18,22 +18,15 @@ from typing import Callable
 
 import numpy as np
 import onnx
-from onnx import TensorProto, helper
+from onnx import TensorProto
 
 from dims import WhisperDims
 from encoder_graph import mlp
 from graph_builder import GraphBuilder, InitializerStore, make_model, quantize_columns, value_info
+from merged_decoder import add_cache_branches, decoder_value_infos, past_name, positions_and_causal_mask, present_name
 from weights import Weights, attention_names
 
 EMBED = "model.decoder.embed_tokens.weight"
-
-
-def past_name(i: int, kind: str, kv: str) -> str:
-    return f"past_key_values.{i}.{kind}.{kv}"
-
-
-def present_name(i: int, kind: str, kv: str) -> str:
-    return f"present.{i}.{kind}.{kv}"
 
 
 def decoder_layers(g: GraphBuilder, x: str, causal_mask: str, cached: bool, dims: WhisperDims, w: Weights) -> str:
@@ -98,52 +91,17 @@ def embed_tokens(g: GraphBuilder, w: Weights) -> tuple[str, Callable[[GraphBuild
 
 def build_decoder(dims: WhisperDims, w: Weights, quantize: bool) -> onnx.ModelProto:
     g = GraphBuilder("decoder", InitializerStore(), quantize)
-    d, L = dims.d_model, dims.layers
-
-    def scalar(t: str) -> str:
-        return g.op("Squeeze", [t, g.const([0])], "scalar")
-
-    past_len = g.dim(past_name(0, "decoder", "key"), 2)
-    total_len = g.op("Add", [past_len, g.dim("input_ids", 1)], "total_len")
-    q_pos = g.op("Range", [scalar(past_len), scalar(total_len), g.const(1)], "q_pos")
-    k_pos = g.op("Range", [g.const(0), scalar(total_len), g.const(1)], "k_pos")
-    future = g.op("Greater", [g.op("Unsqueeze", [k_pos, g.const([0])]), g.op("Unsqueeze", [q_pos, g.const([1])])])
-    causal_mask = g.op("Where", [future, g.const(-1e9, np.float32), g.const(0.0, np.float32)], "causal_mask")
+    q_pos, causal_mask = positions_and_causal_mask(g)
     tokens, project = embed_tokens(g, w)
     positions = g.op("Gather", [g.store.add("model.decoder.embed_positions.weight",
                                             w["model.decoder.embed_positions.weight"]), q_pos], "positions", axis=0)
     embedded = g.op("Add", [tokens, positions], "embedded")
-    logits_shape = g.op("Concat", [g.dim("input_ids", 0), g.dim("input_ids", 1), g.const([-1])], "logits_shape", axis=0)
+    add_cache_branches(g, dims, lambda b, cached: decoder_layers(b, embedded, causal_mask, cached, dims, w), project)
 
-    outputs = ["logits"] + [present_name(i, kind, kv) for i in range(L) for kind in ("decoder", "encoder")
-                            for kv in ("key", "value")]
-    branches = {}
-    for cached in (True, False):
-        b = GraphBuilder("cached" if cached else "first_step", g.store, quantize)
-        hidden = decoder_layers(b, embedded, causal_mask, cached, dims, w)
-        logits2d = project(b, b.op("Reshape", [hidden, b.const([-1, d])], "hidden2d"))
-        b.op_to("Reshape", [logits2d, logits_shape], [b.branch_output("logits")])
-        branches[cached] = helper.make_graph(b.nodes, b.prefix, [], [
-            helper.make_tensor_value_info(b.branch_output(name), TensorProto.FLOAT, None) for name in outputs])
-    g.op_to("If", ["use_cache_branch"], outputs, then_branch=branches[True], else_branch=branches[False])
-
-    vocab = w[EMBED].shape[0]
-    inputs = [
+    inputs, outputs = decoder_value_infos(dims, w[EMBED].shape[0], [
         value_info("input_ids", TensorProto.INT64, ["batch_size", "decoder_sequence_length"]),
-        value_info("encoder_hidden_states", TensorProto.FLOAT, ["batch_size", "encoder_sequence_length / 2", d]),
-    ]
-    graph_outputs = [value_info("logits", TensorProto.FLOAT, ["batch_size", "decoder_sequence_length", vocab])]
-    kv_shape = lambda length: ["batch_size", dims.heads, length, dims.head_dim]  # noqa: E731
-    for i in range(L):
-        for kv in ("key", "value"):
-            inputs.append(value_info(past_name(i, "decoder", kv), TensorProto.FLOAT, kv_shape("past_decoder_sequence_length")))
-            graph_outputs.append(value_info(present_name(i, "decoder", kv), TensorProto.FLOAT,
-                                            kv_shape("past_decoder_sequence_length + decoder_sequence_length")))
-        for kv in ("key", "value"):
-            inputs.append(value_info(past_name(i, "encoder", kv), TensorProto.FLOAT, kv_shape("encoder_sequence_length_out")))
-            # first step: the projected encoder states; cached steps: 0 (the input cache stays valid)
-            graph_outputs.append(value_info(present_name(i, "encoder", kv), TensorProto.FLOAT,
-                                            kv_shape("encoder_sequence_length_out_or_0")))
-    inputs.append(value_info("use_cache_branch", TensorProto.BOOL, [1]))
-    return make_model(g, "whisper_decoder_merged", inputs, graph_outputs,
+        value_info("encoder_hidden_states", TensorProto.FLOAT,
+                   ["batch_size", "encoder_sequence_length / 2", dims.d_model]),
+    ])
+    return make_model(g, "whisper_decoder_merged", inputs, outputs,
                       f"Whisper {dims.name} decoder, merged (generated weights)")

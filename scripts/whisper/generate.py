@@ -12,42 +12,34 @@ generated.json (how it was made), onnx/encoder_model.onnx, onnx/decoder_model_me
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 sys.dont_write_bytecode = True  # no __pycache__ inside the repository
 
-import onnx  # noqa: E402
-
 from config_files import write_configs  # noqa: E402
 from decoder_graph import build_decoder  # noqa: E402
 from dims import SIZES  # noqa: E402
 from encoder_graph import build_encoder  # noqa: E402
+from fixture_files import generated_manifest, save_onnx, write_json  # noqa: E402
+from generator_cli import generator_parser, parse_generator_args  # noqa: E402
 from oracle import expected_sequence, oracle_rules, oracle_weights  # noqa: E402
 from tokenizer_files import LANGUAGES, build_vocab, write_tokenizer  # noqa: E402
 from weights import random_weights  # noqa: E402
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = generator_parser(__doc__)
     parser.add_argument("--size", choices=sorted(SIZES), required=True)
     parser.add_argument("--multilingual", action="store_true", help="99 languages + translate (default: .en)")
     parser.add_argument("--quantize", choices=["int8"], help="also write dynamic-int8 graphs")
     parser.add_argument("--oracle", metavar="LANG", help="hand-set decoder with a known greedy output (multilingual)")
     parser.add_argument("--reference", action="store_true", help="write reference.json from a PyTorch forward pass")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--out", type=Path, required=True)
-    args = parser.parse_args(argv)
+    args = parse_generator_args(parser, argv)
     if args.oracle and (not args.multilingual or args.oracle not in LANGUAGES):
         parser.error("--oracle needs --multilingual and a Whisper language code (e.g. de)")
     return args
-
-
-def save(model: onnx.ModelProto, path: Path) -> int:
-    onnx.save_model(model, str(path))
-    return path.stat().st_size
 
 
 def main(argv: list[str]) -> None:
@@ -67,22 +59,15 @@ def main(argv: list[str]) -> None:
         suffix = "_int8" if quantize else ""
         for name, build in (("encoder_model", build_encoder), ("decoder_model_merged", build_decoder)):
             started = time.time()
-            size = save(build(dims, weights, quantize), out / "onnx" / f"{name}{suffix}.onnx")
+            size = save_onnx(build(dims, weights, quantize), out / "onnx" / f"{name}{suffix}.onnx")
             files[f"onnx/{name}{suffix}.onnx"] = size
             print(f"{name}{suffix}.onnx: {size / 1e6:.1f} MB in {time.time() - started:.1f} s", file=sys.stderr)
 
-    manifest = {
-        "generator": "scripts/whisper/generate.py",
-        "size": dims.name,
-        "d_model": dims.d_model,
-        "layers": dims.layers,
-        "heads": dims.heads,
-        "vocab_size": vocab.size,
-        "multilingual": vocab.multilingual,
-        "seed": args.seed,
-        "weights": "oracle" if args.oracle else "random",
-        "files": files,
+    model_info = {
+        "size": dims.name, "d_model": dims.d_model, "layers": dims.layers, "heads": dims.heads,
+        "vocab_size": vocab.size, "multilingual": vocab.multilingual,
     }
+    manifest = generated_manifest("scripts/whisper/generate.py", model_info, args.seed, bool(args.oracle), files)
     if args.oracle:
         tokens = expected_sequence(vocab, args.oracle)
         manifest["oracle"] = {
@@ -93,7 +78,7 @@ def main(argv: list[str]) -> None:
             "expected_text": " hello world",
             "expected_chunks": [{"timestamp": [0.0, 2.4], "text": " hello world"}],
         }
-    (out / "generated.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    write_json(out / "generated.json", manifest)
     if args.reference:
         from torch_reference import reference_summary  # torch is only needed here
 
@@ -102,7 +87,7 @@ def main(argv: list[str]) -> None:
         tokens = prompt + [vocab.id_of(" hello"), vocab.timestamp_begin + 7]
         probes = sorted({0, 5, 100, vocab.eos_id, sot, vocab.timestamp_begin, vocab.size - 1, vocab.id_of(" world")})
         summary = reference_summary(dims, weights, tokens, probes)
-        (out / "reference.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
+        write_json(out / "reference.json", summary, indent=1)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from fixture_files import write_compact_json
+
 # Whisper's 99 languages, in token order (<|en|> first).
 LANGUAGES = (
     "en zh de es ru ko fr ja pt tr pl ca nl ar sv it id hi fi vi he uk el ms cs ro da hu ta no th ur hr bg lt "
@@ -169,6 +171,5 @@ def tokenizer_config(vocab: WhisperVocab) -> dict:
 
 
 def write_tokenizer(vocab: WhisperVocab, out: Path) -> None:
-    compact = {"ensure_ascii": False, "separators": (",", ":")}
-    (out / "tokenizer.json").write_text(json.dumps(tokenizer_json(vocab), **compact), encoding="utf-8")
+    write_compact_json(out / "tokenizer.json", tokenizer_json(vocab))
     (out / "tokenizer_config.json").write_text(json.dumps(tokenizer_config(vocab), indent=2), encoding="utf-8")

@@ -13,6 +13,7 @@ import torch
 import torch.nn.functional as F
 
 from dims import WhisperDims
+from logit_summary import summarize_logits
 from weights import Weights
 
 
@@ -97,13 +98,6 @@ def reference_summary(dims: WhisperDims, weights: Weights, tokens: list[int], pr
         "decoder": {
             "tokens": tokens,
             "probe_ids": probe_ids,
-            "steps": [
-                {
-                    "argmax": int(step.argmax()),
-                    "logsumexp": float(torch.logsumexp(step, 0)),
-                    "probe_logits": [float(step[i]) for i in probe_ids],
-                }
-                for step in logits
-            ],
+            "steps": summarize_logits(logits, probe_ids),
         },
     }
