@@ -28,7 +28,7 @@ Store (passphrase from QUIETCHART_PASSPHRASE; --db or QUIETCHART_DB selects the 
 
 Language pipeline (no store, no model):
   extract --transcript FILE      segments, sections, findings with evidence, checklist results
-  note --transcript FILE [--template soap|history-and-physical|progress] [--llm DIR [--precision q4] [--threads N] [--max-prompt-tokens N]]
+  note --transcript FILE [--template soap|history-and-physical|progress] [--llm DIR [--precision q4] [--threads N] [--max-prompt-tokens N] [--llm-sections narrative|all]]
                                  the composer's draft, or an on-device LLM's written from it (composer on failure)
   eval notes --data CSV [--predictions CSV] [--out CSV]     ROUGE-1/2/L F1 x100 (ACI-Bench columns)
   eval sections --data CSV       MTS-Dialog section-header accuracy
@@ -115,6 +115,7 @@ export const runCli = async (argv: string[], io: CliIo): Promise<number> => {
         llm: { type: 'string' },
         from: { type: 'string' },
         'max-prompt-tokens': { type: 'string' },
+        'llm-sections': { type: 'string' },
         'with-asr': { type: 'string' },
         precision: { type: 'string' },
         threads: { type: 'string' },
@@ -182,6 +183,7 @@ export const runCli = async (argv: string[], io: CliIo): Promise<number> => {
             precision: values.precision,
             threads: values.threads,
             maxPromptTokens: values['max-prompt-tokens'],
+            llmSections: values['llm-sections'],
           },
           io.stderr,
         );

@@ -13,14 +13,19 @@ import { checkConsistency } from './consistency/check';
 import type { ConsistencyFlag } from './consistency/flags';
 import { sentencesOfNote } from './consistency/note-sentences';
 import { draftNote } from './draft-note';
-import { generateLlmNote, type NoteStreamEvent, type SectionReport } from './llm/llm-note';
+import { generateLlmNote, type LlmSectionChoice, type NoteStreamEvent, type SectionReport } from './llm/llm-note';
 import type { PromptBudget } from './llm/prompts';
 import type { Note } from './note-types';
 
 /** Recorded on every composer draft so a signed note says what wrote it. */
 export const COMPOSER_VERSION = 'composer/1';
 
-export type DraftLlm = { client: LlmClient; modelVersion: string; budget?: PromptBudget };
+export type DraftLlm = {
+  client: LlmClient;
+  modelVersion: string;
+  budget?: PromptBudget;
+  sections?: LlmSectionChoice;
+};
 
 export type WrittenDraft = {
   note: Note;
@@ -55,6 +60,7 @@ export const writeDraft = async (
       {
         client: options.llm.client,
         ...(options.llm.budget ? { budget: options.llm.budget } : {}),
+        ...(options.llm.sections ? { sections: options.llm.sections } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.onEvent ? { onEvent: options.onEvent } : {}),
       },

@@ -41,6 +41,7 @@ export type NoteArgs = {
   precision: string | undefined;
   threads: string | undefined;
   maxPromptTokens: string | undefined;
+  llmSections: string | undefined;
 };
 
 /**
@@ -58,6 +59,8 @@ export const noteCommand = async (ctx: CliContext, args: NoteArgs, stderr: (t: s
   const maxPromptTokens = args.maxPromptTokens === undefined ? undefined : Number(args.maxPromptTokens);
   if (maxPromptTokens !== undefined && (!Number.isInteger(maxPromptTokens) || maxPromptTokens < 64))
     throw new UsageError('--max-prompt-tokens must be an integer of at least 64.');
+  const sections = args.llmSections ?? 'narrative';
+  if (sections !== 'narrative' && sections !== 'all') throw new UsageError('--llm-sections must be narrative or all.');
   const transcript = loadTranscriptFile(args.transcript);
   const analysis = analyseTranscript(transcript.segments);
   const host = args.llm === undefined ? null : createWorkerHost({ entry: cliWorkerEntry(ctx) });
@@ -69,6 +72,7 @@ export const noteCommand = async (ctx: CliContext, args: NoteArgs, stderr: (t: s
           ? {
               client: workerLlmClient(host, { modelDir, precision, threads }),
               modelVersion: `llm:${path.basename(modelDir)}/${precision}`,
+              sections,
               ...(maxPromptTokens === undefined ? {} : { budget: { maxPromptTokens } }),
             }
           : undefined,

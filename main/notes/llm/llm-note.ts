@@ -7,7 +7,8 @@
  */
 import { AppError, isAppError, type ErrorCode } from '../../../common/errors';
 import type { LlmClient } from '../../llm/llm-client';
-import type { Note, NoteSection, NoteSentence } from '../note-types';
+import type { Note, NoteContent, NoteSection, NoteSentence } from '../note-types';
+import { loadTemplate } from '../templates';
 import { createAligner } from './evidence-align';
 import { cleanSectionText } from './llm-output';
 import { buildNotePrompt, DEFAULT_PROMPT_BUDGET, sectionMessages, type PromptBudget, type TrimLevel } from './prompts';
@@ -21,8 +22,11 @@ export type NoteStreamEvent =
 export type SectionReport = {
   sectionId: string;
   source: 'llm' | 'composer';
-  /** Why the composer's sentences were kept: an error code, or EMPTY when the model wrote nothing. */
-  reason: ErrorCode | 'EMPTY' | null;
+  /**
+   * Why the composer's sentences were kept: an error code, EMPTY when the model wrote nothing, or KEPT
+   * for a list section (vitals, exam, results, review of systems) left to the composer by choice.
+   */
+  reason: ErrorCode | 'EMPTY' | 'KEPT' | null;
   promptTokens: number;
   newTokens: number;
   cachedTokens: number;
@@ -44,8 +48,26 @@ export const DEFAULT_SECTION_TOKENS: Readonly<Record<string, number>> = {
 };
 const FALLBACK_SECTION_TOKENS = 240;
 
+/**
+ * narrative: the model writes the sections told as a story (chief complaint, history, assessment and
+ * plan) and the composer's exact lines stay for lists of values (vitals, exam, results, review of
+ * systems), where a rewrite adds risk and time but little readability; all: every section.
+ */
+export type LlmSectionChoice = 'narrative' | 'all';
+
+const NARRATIVE_CONTENT: ReadonlySet<NoteContent> = new Set(['chief-complaint', 'hpi', 'assessment-plan']);
+
+const narrativeSections = (templateId: string): ReadonlySet<string> =>
+  new Set(
+    loadTemplate(templateId)
+      .sections.filter((s) => s.content.some((c) => NARRATIVE_CONTENT.has(c)))
+      .map((s) => s.id),
+  );
+
 export type LlmNoteOptions = {
   client: LlmClient;
+  /** Which sections the model writes (default narrative). */
+  sections?: LlmSectionChoice;
   budget?: PromptBudget;
   sectionTokens?: Readonly<Record<string, number>>;
   signal?: AbortSignal;
@@ -79,10 +101,26 @@ export const generateLlmNote = async (
   const reports: SectionReport[] = [];
   const tokens = { ...DEFAULT_SECTION_TOKENS, ...options.sectionTokens };
 
+  const narrative = narrativeSections(input.draft.templateId);
   for (const [index, facts] of prompt.sections.entries()) {
     if (options.signal?.aborted) throw new AppError('JOB_CANCELLED', 'Note generation was cancelled.');
     const composed = input.draft.sections[index];
     if (!composed) continue;
+    if ((options.sections ?? 'narrative') === 'narrative' && !narrative.has(facts.sectionId)) {
+      sections.push(composed);
+      reports.push({
+        sectionId: facts.sectionId,
+        source: 'composer',
+        reason: 'KEPT',
+        promptTokens: 0,
+        newTokens: 0,
+        cachedTokens: 0,
+        ms: 0,
+        sentences: composed.sentences.length,
+        unsupported: 0,
+      });
+      continue;
+    }
     options.onEvent?.({ type: 'section', sectionId: facts.sectionId, header: facts.header });
     const started = performance.now();
     const keep = (reason: SectionReport['reason'], usage = { promptTokens: 0, newTokens: 0, cachedTokens: 0 }) => {
@@ -142,12 +180,14 @@ export const generateLlmNote = async (
     });
     options.onEvent?.({ type: 'section-done', sectionId: facts.sectionId, source: 'llm' });
   }
-  const refused = reports.find((r) => r.source === 'composer');
+  const attempted = reports.filter((r) => r.reason !== 'KEPT');
+  const refused = attempted.find((r) => r.source === 'composer');
   if (
-    reports.length > 0 &&
-    reports.every((r) => r.source === 'composer') &&
+    attempted.length > 0 &&
+    attempted.every((r) => r.source === 'composer') &&
     refused?.reason &&
-    refused.reason !== 'EMPTY'
+    refused.reason !== 'EMPTY' &&
+    refused.reason !== 'KEPT'
   )
     throw new AppError(refused.reason, 'The language model could not write any section of the note.');
   return { note: { templateId: input.draft.templateId, sections }, sections: reports, trimmed: prompt.trimmed };

@@ -27,7 +27,26 @@ describe('note --llm', () => {
     const out = JSON.parse(r.stdout) as NoteJson;
     expect(out).toMatchObject({ source: 'llm', model: 'llm:llama-oracle/fp32', fallback: null });
     expect(out.text).toContain('The patient reports mild chest pain since yesterday.');
-    expect(out.sections?.every((s) => s.source === 'llm' && s.cachedTokens > 0)).toBe(true);
+    const written = out.sections?.filter((s) => s.source === 'llm') ?? [];
+    expect(written.map((s) => s.sectionId)).toEqual(['chief-complaint', 'hpi', 'assessment-plan']);
+    expect(written.every((s) => s.cachedTokens > 0)).toBe(true);
+    const all = JSON.parse(
+      (
+        await cli([
+          'note',
+          '--transcript',
+          VISIT,
+          '--llm',
+          ORACLE,
+          '--precision',
+          'fp32',
+          '--llm-sections',
+          'all',
+          '--json',
+        ])
+      ).stdout,
+    ) as NoteJson;
+    expect(all.sections?.every((s) => s.source === 'llm')).toBe(true);
     expect(r.stderr).toMatch(/hpi: llm/);
   });
 

@@ -44,7 +44,7 @@ describe('LLM note generation', () => {
     const events: NoteStreamEvent[] = [];
     const result = await generateLlmNote(
       { segments: CHEST_PAIN, draft },
-      { client: engine, onEvent: (e) => events.push(e) },
+      { client: engine, sections: 'all', onEvent: (e) => events.push(e) },
     );
     expect(result.note.sections.map((s) => s.id)).toEqual(draft.sections.map((s) => s.id));
     expect(result.sections.every((s) => s.source === 'llm')).toBe(true);
@@ -65,8 +65,25 @@ describe('LLM note generation', () => {
     expect(result.sections.every((s) => s.cachedTokens < s.promptTokens)).toBe(true);
   });
 
+  it('by default writes only the narrative sections and keeps the composer’s lines for lists of values', async () => {
+    const draft = draftFor(CHEST_PAIN);
+    const result = await generateLlmNote({ segments: CHEST_PAIN, draft }, { client: engine });
+    const byId = new Map(result.sections.map((s) => [s.sectionId, s]));
+    for (const id of ['chief-complaint', 'hpi', 'assessment-plan'])
+      if (byId.has(id)) expect(byId.get(id)).toMatchObject({ source: 'llm', reason: null });
+    const kept = result.sections.filter((s) => s.reason === 'KEPT');
+    expect(kept.map((s) => s.sectionId)).toContain('exam');
+    for (const report of kept)
+      expect(result.note.sections.find((s) => s.id === report.sectionId)).toEqual(
+        draft.sections.find((s) => s.id === report.sectionId),
+      );
+  });
+
   it('marks a sentence the transcript does not support', async () => {
-    const result = await generateLlmNote({ segments: HYPERTENSION, draft: draftFor(HYPERTENSION) }, { client: engine });
+    const result = await generateLlmNote(
+      { segments: HYPERTENSION, draft: draftFor(HYPERTENSION) },
+      { client: engine, sections: 'all' },
+    );
     const sentences = result.note.sections.flatMap((s) => s.sentences);
     expect(sentences.length).toBeGreaterThan(0);
     expect(sentences.every((s) => s.unsupported === true)).toBe(true);
@@ -98,7 +115,7 @@ describe('LLM note generation', () => {
         return messages.at(-1)?.content.includes('ASSESSMENT AND PLAN') ? { ...result, text: '  ' } : result;
       },
     };
-    const result = await generateLlmNote({ segments: CHEST_PAIN, draft }, { client: silentOnPlan });
+    const result = await generateLlmNote({ segments: CHEST_PAIN, draft }, { client: silentOnPlan, sections: 'all' });
     const plan = result.sections.find((s) => s.sectionId === 'assessment-plan');
     expect(plan).toMatchObject({ source: 'composer', reason: 'EMPTY' });
     expect(result.note.sections.find((s) => s.id === 'assessment-plan')).toEqual(
