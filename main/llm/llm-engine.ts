@@ -31,11 +31,11 @@ export type LlmLoadOptions = {
   threads?: number;
   /** Refuse the model (MODEL_TOO_LARGE) when it would need more than this; default: the memory available now. */
   maxMemoryBytes?: number;
-  /** Tokens per forward pass over a long prompt or shared prefix (memory for attention grows with its square). */
+  /** Tokens per forward pass over a long prompt or shared prefix (attention memory grows with chunk × length). */
   prefillChunkTokens?: number;
 };
 
-const DEFAULT_PREFILL_CHUNK = 512;
+const DEFAULT_PREFILL_CHUNK = 256;
 
 export type GenerateOptions = {
   maxNewTokens: number;
