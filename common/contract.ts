@@ -124,6 +124,11 @@ export const channels = {
       })
       .nullable(),
   },
+  /** The latest note as a FHIR R4 document Bundle (JSON text) to save or send to the EHR. */
+  'note:exportFhir': {
+    request: z.strictObject({ encounterId: Id }),
+    response: z.strictObject({ fileName: z.string(), json: z.string(), resources: z.number().int().positive() }),
+  },
   'audit:verify': {
     request: z.strictObject({}),
     response: JobHandle,

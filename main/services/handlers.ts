@@ -4,6 +4,7 @@ import { Finding } from '../../common/findings';
 import { Note } from '../../common/note';
 import { ConsistencyFlag } from '../../common/consistency';
 import { z } from 'zod';
+import { exportNoteFhir } from './export-service';
 import { translateEncounter } from './translation-service';
 import { runEncounterPipeline, type StoredChecklistItem } from './pipeline-service';
 import type { Runtime } from './runtime';
@@ -150,6 +151,7 @@ export const createHandlers = (rt: Runtime): Handlers => {
         flags: z.array(ConsistencyFlag).parse(body.flags ?? []),
       };
     },
+    'note:exportFhir': ({ encounterId }) => exportNoteFhir(rt.services().store, encounterId, actor()),
     'segment:setSpeaker': (req) => rt.services().transcripts.setSpeaker(req, actor()),
     'recording:start': (req) => rt.services().speech.startRecording(req),
     'recording:append': async ({ recordingId, data }) => {

@@ -35,7 +35,7 @@ export type TestBrowser = { context: BrowserContext; close(): Promise<void> };
 
 /** A fresh profile per launch, so no state (storage, permissions, cache) leaks between runs. */
 export const launchBrowser = async (
-  options: { colorScheme?: 'light' | 'dark'; extraArgs?: readonly string[] } = {},
+  options: { colorScheme?: 'light' | 'dark'; extraArgs?: readonly string[]; acceptDownloads?: boolean } = {},
 ): Promise<TestBrowser> => {
   const executablePath = requireChromium();
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quietchart-chromium-'));
@@ -49,7 +49,8 @@ export const launchBrowser = async (
     timezoneId: 'UTC',
     reducedMotion: 'reduce',
     serviceWorkers: 'block',
-    acceptDownloads: false,
+    // Off unless a test saves a file on purpose (the FHIR export).
+    acceptDownloads: options.acceptDownloads ?? false,
   });
   return {
     context,

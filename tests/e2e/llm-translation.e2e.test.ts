@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,7 +38,7 @@ describe('translation and the LLM draft in the page', () => {
         mtModelDir: path.join(MODELS, 'marian-oracle'),
       }),
     );
-    const browser: TestBrowser = cleanups.add(await launchBrowser());
+    const browser: TestBrowser = cleanups.add(await launchBrowser({ acceptDownloads: true }));
     app = await openAppPage(browser, host);
     page = app.page;
   });
@@ -73,5 +74,15 @@ describe('translation and the LLM draft in the page', () => {
     await sentences.first().focus();
     await expect.poll(() => page.locator('.segment-evidence mark').count()).toBeGreaterThan(0);
     await screenshot(page, '61-llm-draft');
+
+    // The note leaves as a FHIR R4 document Bundle.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export FHIR' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('note-v1.fhir.json');
+    const saved = await download.path();
+    const bundle = JSON.parse(fs.readFileSync(saved, 'utf8')) as { resourceType: string; type: string };
+    expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'document' });
   });
 });

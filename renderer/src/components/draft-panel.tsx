@@ -5,6 +5,7 @@ import { useDraft } from '../lib/use-draft';
 import { useNoteStream } from '../lib/use-note-stream';
 import { usePipeline } from '../lib/use-pipeline';
 import { CopyButton } from './copy-button';
+import { ExportFhirButton } from './export-fhir-button';
 import { DraftNote } from './draft-note';
 import { ErrorAlert } from './error-alert';
 import { FindingsPanel } from './findings-panel';
@@ -47,7 +48,12 @@ export const DraftPanel = ({ encounterId, segmentIds, locked, highlight, onDraft
       <section className="card draft" aria-labelledby="draft-title">
         <div className="card-header">
           <h2 id="draft-title">Draft note</h2>
-          {note ? <CopyButton text={note.text} /> : null}
+          {note ? (
+            <span className="card-actions">
+              <CopyButton text={note.text} />
+              <ExportFhirButton encounterId={encounterId} />
+            </span>
+          ) : null}
         </div>
         <PipelineControls
           state={pipeline.state}
