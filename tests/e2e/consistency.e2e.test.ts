@@ -2,11 +2,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractFindings } from '../../main/language/pipeline';
 import { checkConsistency } from '../../main/notes/consistency/check';
-import { openAppPage, screenshot, type AppPage } from './app-page';
-import { startBridgeHost, type BridgeHost } from './bridge-host';
-import { launchBrowser, requireChromium, type TestBrowser } from './browser';
+import { screenshot } from './app-page';
+import { type BridgeHost } from './bridge-host';
 import { Cleanups } from './cleanups';
-import { ensureRendererBuilt } from './renderer-build';
+import { startE2eApp } from './e2e-app';
 
 const TRANSCRIPT = '[doctor] any chest pain ?\n[patient] no , no chest pain .\n[doctor] your lungs are clear .';
 
@@ -17,16 +16,11 @@ const TRANSCRIPT = '[doctor] any chest pain ?\n[patient] no , no chest pain .\n[
 describe('consistency flags in the draft panel', () => {
   const cleanups = new Cleanups();
   let host: BridgeHost;
-  let app: AppPage;
   let page: Page;
 
   beforeAll(async () => {
-    requireChromium();
-    const rendererDir = await ensureRendererBuilt();
-    host = cleanups.add(await startBridgeHost({ rendererDir, dataDir: cleanups.tempDir('quietchart-e2e-check-') }));
-    const browser: TestBrowser = cleanups.add(await launchBrowser());
-    app = await openAppPage(browser, host);
-    page = app.page;
+    const started = await startE2eApp(cleanups, { tempPrefix: 'quietchart-e2e-check-' });
+    ({ host, page } = started);
   });
   afterAll(() => cleanups.run());
 

@@ -1,11 +1,10 @@
 import type { Page } from 'playwright-core';
 import type { QuietchartApi } from '../../common/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAppPage, screenshot, type AppPage } from './app-page';
-import { startBridgeHost, type BridgeHost } from './bridge-host';
-import { launchBrowser, requireChromium, type TestBrowser } from './browser';
+import { screenshot, type AppPage } from './app-page';
+import { type BridgeHost } from './bridge-host';
 import { Cleanups } from './cleanups';
-import { ensureRendererBuilt } from './renderer-build';
+import { startE2eApp } from './e2e-app';
 
 type PageWindow = Window & { quietchart?: QuietchartApi; require?: unknown; process?: unknown; module?: unknown };
 
@@ -43,13 +42,9 @@ describe('encounter list, end to end through the test bridge', () => {
   let page: Page;
 
   beforeAll(async () => {
-    requireChromium();
-    const rendererDir = await ensureRendererBuilt();
-    const dataDir = cleanups.tempDir('quietchart-e2e-');
-    host = cleanups.add(await startBridgeHost({ rendererDir, dataDir }));
-    const browser: TestBrowser = cleanups.add(await launchBrowser());
-    app = await openAppPage(browser, host);
-    page = app.page;
+    const started = await startE2eApp(cleanups, { tempPrefix: 'quietchart-e2e-' });
+    ({ host, page } = started);
+    app = started;
   });
 
   afterAll(() => cleanups.run());

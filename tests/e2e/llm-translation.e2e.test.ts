@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAppPage, screenshot, type AppPage } from './app-page';
-import { startBridgeHost, type BridgeHost } from './bridge-host';
-import { launchBrowser, requireChromium, type TestBrowser } from './browser';
+import { screenshot } from './app-page';
+import { type BridgeHost } from './bridge-host';
 import { Cleanups } from './cleanups';
-import { ensureRendererBuilt } from './renderer-build';
+import { startE2eApp } from './e2e-app';
 
 /**
  * On-device models through the page: the Marian oracle translates the Spanish lines ("hello world" for
@@ -24,23 +23,15 @@ const TRANSCRIPT = [
 describe('translation and the LLM draft in the page', () => {
   const cleanups = new Cleanups();
   let host: BridgeHost;
-  let app: AppPage;
   let page: Page;
 
   beforeAll(async () => {
-    requireChromium();
-    const rendererDir = await ensureRendererBuilt();
-    host = cleanups.add(
-      await startBridgeHost({
-        rendererDir,
-        dataDir: cleanups.tempDir('quietchart-e2e-llm-'),
-        llmModelDir: path.join(MODELS, 'llama-oracle'),
-        mtModelDir: path.join(MODELS, 'marian-oracle'),
-      }),
-    );
-    const browser: TestBrowser = cleanups.add(await launchBrowser({ acceptDownloads: true }));
-    app = await openAppPage(browser, host);
-    page = app.page;
+    const started = await startE2eApp(cleanups, {
+      tempPrefix: 'quietchart-e2e-llm-',
+      host: { llmModelDir: path.join(MODELS, 'llama-oracle'), mtModelDir: path.join(MODELS, 'marian-oracle') },
+      browser: { acceptDownloads: true },
+    });
+    ({ host, page } = started);
   });
   afterAll(() => cleanups.run());
 

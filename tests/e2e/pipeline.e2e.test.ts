@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAppPage, screenshot, type AppPage } from './app-page';
-import { startBridgeHost, type BridgeHost } from './bridge-host';
-import { launchBrowser, requireChromium, type TestBrowser } from './browser';
+import { screenshot, type AppPage } from './app-page';
+import { type BridgeHost } from './bridge-host';
 import { Cleanups } from './cleanups';
-import { ensureRendererBuilt, ROOT } from './renderer-build';
+import { startE2eApp } from './e2e-app';
+import { ROOT } from './renderer-build';
 
 const PATIENT = { name: 'Rosa Synthetic', dob: '1958-02-17', mrn: 'MRN-PIPE-0001', reason: 'Cough for two weeks' };
 const TRANSCRIPTS = path.join(ROOT, 'tests', 'fixtures', 'transcripts');
@@ -25,14 +25,10 @@ describe('transcript to draft note, end to end through the test bridge', () => {
   let page: Page;
 
   beforeAll(async () => {
-    requireChromium();
-    const rendererDir = await ensureRendererBuilt();
-    const dataDir = cleanups.tempDir('quietchart-e2e-pipeline-');
-    host = cleanups.add(await startBridgeHost({ rendererDir, dataDir }));
-    const browser: TestBrowser = cleanups.add(await launchBrowser());
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
-    app = await openAppPage(browser, host);
-    page = app.page;
+    const started = await startE2eApp(cleanups, { tempPrefix: 'quietchart-e2e-pipeline-' });
+    ({ host, page } = started);
+    app = started;
+    await started.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
   });
 
   afterAll(() => cleanups.run());

@@ -3,11 +3,12 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppPage, screenshot, type AppPage } from './app-page';
-import { startBridgeHost, type BridgeHost } from './bridge-host';
-import { launchBrowser, requireChromium, type TestBrowser } from './browser';
+import { type BridgeHost } from './bridge-host';
+import { launchBrowser, type TestBrowser } from './browser';
 import { Cleanups } from './cleanups';
+import { startE2eApp } from './e2e-app';
 import { createRecorder } from '../../main/audio/recording';
-import { ensureRendererBuilt, ROOT } from './renderer-build';
+import { ROOT } from './renderer-build';
 
 /**
  * Visit audio in the real renderer: Chromium's fake microphone plays jfk.wav into getUserMedia, the
@@ -30,22 +31,20 @@ describe.skipIf(!fs.existsSync(JFK))('visit audio, end to end through the test b
   let page: Page;
 
   beforeAll(async () => {
-    requireChromium();
-    const rendererDir = await ensureRendererBuilt();
-    const dataDir = cleanups.tempDir('quietchart-e2e-speech-');
-    host = cleanups.add(await startBridgeHost({ rendererDir, dataDir, asrModelDir: ORACLE }));
-    const browser: TestBrowser = cleanups.add(
-      await launchBrowser({
+    const started = await startE2eApp(cleanups, {
+      tempPrefix: 'quietchart-e2e-speech-',
+      host: { asrModelDir: ORACLE },
+      browser: {
         extraArgs: [
           '--use-fake-ui-for-media-stream',
           '--use-fake-device-for-media-stream',
           `--use-file-for-fake-audio-capture=${JFK}`,
         ],
-      }),
-    );
-    await browser.context.grantPermissions(['microphone'], { origin: host.origin });
-    app = await openAppPage(browser, host);
-    page = app.page;
+      },
+    });
+    ({ host, page } = started);
+    app = started;
+    await started.browser.context.grantPermissions(['microphone'], { origin: host.origin });
     await page.getByLabel('Display name').fill('Dr. Ada Synthetic');
     await page.getByLabel('Display name').press('Enter');
     await page.getByRole('button', { name: 'New encounter' }).click();
