@@ -69,8 +69,8 @@ export const createHandlers = (rt: Runtime): Handlers => {
       const actorId = actor();
       if (!store.repos.encounters.get(encounterId)) throw new AppError('NOT_FOUND', 'No such encounter.');
       if (!aiConsented(encounterId)) throw new AppError('AI_CONSENT_REQUIRED', AI_CONSENT_MESSAGE);
-      return rt.jobs.start('transcript-translate', async (job) =>
-        translateEncounter(store, { encounterId, from }, actorId, job, await rt.translators()),
+      return rt.jobs.start('transcript-translate', (job) =>
+        translateEncounter(store, { encounterId, from }, actorId, job, rt.translators()),
       );
     },
     'pipeline:run': ({ encounterId, template, writer }) => {
@@ -94,13 +94,11 @@ export const createHandlers = (rt: Runtime): Handlers => {
         }
         if (writer === 'llm' && !llm)
           throw new AppError('MODEL_NOT_INSTALLED', 'No language model is installed. Import one on the Models page.');
+        const refused: AppErrorPayload | undefined =
+          llm && !consented ? { code: 'AI_CONSENT_REQUIRED', message: AI_CONSENT_MESSAGE } : unavailable;
         return runEncounterPipeline(store, { encounterId, template }, actorId, job, {
           llm: llm && consented ? llm : undefined,
-          ...(llm && !consented
-            ? { llmRefused: { code: 'AI_CONSENT_REQUIRED', message: AI_CONSENT_MESSAGE } }
-            : unavailable
-              ? { llmRefused: unavailable }
-              : {}),
+          ...(refused ? { llmRefused: refused } : {}),
           onEvent: (event) => {
             rt.events.emit('note:stream', { encounterId, event });
           },

@@ -12,6 +12,7 @@ import { createJobManager, type JobManager } from './job-manager';
 import { createTranscriptService, type TranscriptService } from './transcript-service';
 import { createRecorder, type Recorder } from '../audio/recording';
 import { loadSileroModel, type SileroModel } from '../audio/vad';
+import { modelDirFor } from '../inference/model-install';
 import { createModelStore } from '../inference/model-store';
 import { createWorkerHost, type WorkerHost } from '../inference/worker-host';
 import type { WorkerSpawner } from '../inference/worker-spawner';
@@ -77,7 +78,7 @@ export type Runtime = {
   /** The installed LLM that writes drafts, in the inference worker; null when none is installed. */
   noteLlm(): Promise<DraftLlm | null>;
   /** The installed text translators, by the source language they read, in the inference worker. */
-  translators(): Promise<TranslatorFor>;
+  translators(): TranslatorFor;
   close(): Promise<void>;
 };
 
@@ -87,6 +88,9 @@ export const runtimePaths = (dataDir: string, dbPath = path.join(dataDir, 'quiet
   // The scrypt salt lives beside the database it unlocks, so a copied pair stays usable together.
   keyInfoPath: `${dbPath}.keyinfo.json`,
 });
+
+/** Intra-op threads for the LLM and the translator (they run after the visit, so they may use every core). */
+const INFERENCE_THREADS = Math.max(1, Math.min(4, os.availableParallelism()));
 
 export const createRuntime = (options: RuntimeOptions): Runtime => {
   const log = createLogger('runtime');
@@ -151,7 +155,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
   };
 
   const noteLlm = async (): Promise<DraftLlm | null> => {
-    const threads = Math.max(1, Math.min(4, os.availableParallelism()));
+    const threads = INFERENCE_THREADS;
     if (options.llmModelDir) {
       const modelDir = options.llmModelDir;
       return {
@@ -173,8 +177,8 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     };
   };
 
-  const translators = async (): Promise<TranslatorFor> => {
-    const threads = Math.max(1, Math.min(4, os.availableParallelism()));
+  // Model files are checked (hashed) only when a translator is first used, and only the chosen one.
+  const translators = (): TranslatorFor => {
     const installed: InstalledTranslator[] = options.mtModelDir
       ? [
           {
@@ -184,31 +188,25 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
             precision: 'fp32',
           },
         ]
-      : await Promise.all(
-          models
-            .listModels()
-            .filter((m) => m.kind === 'translation' && m.installed && m.hashStatus !== 'damaged')
-            .map(async (m) => {
-              const modelDir = await models.resolveModelDir(m.id);
-              return {
-                id: m.id,
-                modelDir,
-                languages: m.recommended ? manifestSourceLanguages(m.languages) : sourceLanguagesOf(modelDir),
-                precision: m.installedVariant ?? 'q8',
-              };
-            }),
-        );
-    return (language, job) => {
+      : models
+          .listModels()
+          .filter((m) => m.kind === 'translation' && m.installed && m.hashStatus !== 'damaged')
+          .map((m) => {
+            const modelDir = modelDirFor(models.modelsDir, m.id);
+            return {
+              id: m.id,
+              modelDir,
+              languages: m.recommended ? manifestSourceLanguages(m.languages) : sourceLanguagesOf(modelDir),
+              precision: m.installedVariant ?? 'q8',
+            };
+          });
+    return (language) => {
       const chosen = chooseTranslator(installed, language);
       if (!chosen) return null;
       return createWorkerTranslator(workerHost(), {
-        modelDir: chosen.modelDir,
+        modelDir: options.mtModelDir ?? (() => models.resolveModelDir(chosen.id)),
         precision: MT_PRECISIONS.find((p) => p === chosen.precision) ?? 'q8',
-        threads,
-        signal: job.signal,
-        onProgress: (done, total) => {
-          job.progress(done, total);
-        },
+        threads: INFERENCE_THREADS,
       });
     };
   };

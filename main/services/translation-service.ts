@@ -15,7 +15,7 @@ export type TranslationRunResult = {
   languages: Record<string, number>;
 };
 
-export type TranslatorFor = (language: string, job: Pick<JobContext, 'signal' | 'progress'>) => Translator | null;
+export type TranslatorFor = (language: string) => Translator | null;
 
 export const translateEncounter = async (
   store: Store,
@@ -31,7 +31,7 @@ export const translateEncounter = async (
   if (all.length === 0) throw new AppError('VALIDATION_FAILED', 'This encounter has no transcript yet.');
   const pending = all.filter((s) => !s.englishText);
   const started = performance.now();
-  const translated = await translateSegments(pending, (language) => translatorFor(language, job), {
+  const translated = await translateSegments(pending, translatorFor, {
     ...(input.from ? { from: input.from } : {}),
     signal: job.signal,
     onProgress: (done, total) => {

@@ -9,8 +9,14 @@ import type { TranslationSpans } from '../../common/translation-spans';
 import { segmentLanguages, type LanguageInput, type LanguageSource } from '../language/langid/identify';
 import { splitSentences } from '../language/text/sentences';
 
-/** Translates sentences of one source language to English, in order. */
-export type Translator = (sentences: readonly string[], sourceLanguage: string) => Promise<string[]>;
+export type TranslateCall = { signal?: AbortSignal; onSentence?: (done: number) => void };
+
+/** Translates sentences of one source language to English, in order; `onSentence` counts them as they finish. */
+export type Translator = (
+  sentences: readonly string[],
+  sourceLanguage: string,
+  call?: TranslateCall,
+) => Promise<string[]>;
 
 export type TranslationInput = LanguageInput;
 
@@ -62,19 +68,32 @@ export const translateSegments = async (
 
   const total = [...byLanguage.values()].reduce((n, jobs) => n + jobs.length, 0);
   let done = 0;
+  let reported = 0;
+  const report = (n: number): void => {
+    if (n === reported) return;
+    reported = n;
+    options.onProgress?.(n, total);
+  };
   const english = new Map<Job, string>();
   for (const [language, jobs] of byLanguage) {
     if (options.signal?.aborted) throw new AppError('JOB_CANCELLED', 'Translation was cancelled.');
     const translator = translators.get(language);
     if (!translator || jobs.length === 0) continue;
+    const before = done;
     const out = await translator(
       jobs.map((j) => j.text),
       language,
+      {
+        ...(options.signal ? { signal: options.signal } : {}),
+        onSentence: (n) => {
+          report(before + n);
+        },
+      },
     );
     if (out.length !== jobs.length) throw new AppError('INFERENCE_FAILED', 'The translation model skipped sentences.');
     jobs.forEach((job, i) => english.set(job, (out[i] ?? '').trim()));
     done += jobs.length;
-    options.onProgress?.(done, total);
+    report(done);
   }
 
   const jobsOf = new Map<number, Job[]>();

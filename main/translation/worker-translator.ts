@@ -7,11 +7,10 @@ import type { Translator } from './translate-segments';
 import type { MtPrecision } from './translator-engine';
 
 export type WorkerTranslatorOptions = {
-  modelDir: string;
+  /** The model folder, or how to get it when first needed (the model store checks it before handing it out). */
+  modelDir: string | (() => Promise<string>);
   precision?: MtPrecision;
   threads?: number;
-  signal?: AbortSignal;
-  onProgress?: (done: number, total: number) => void;
 };
 
 const isProgress = (value: unknown): value is { done: number; total: number } =>
@@ -19,21 +18,21 @@ const isProgress = (value: unknown): value is { done: number; total: number } =>
 
 export const createWorkerTranslator =
   (host: WorkerHost, options: WorkerTranslatorOptions): Translator =>
-  async (sentences, sourceLanguage) =>
+  async (sentences, sourceLanguage, call = {}) =>
     (
       await host.request<{ translations: string[] }>(
         'mt.translate',
         {
-          modelDir: options.modelDir,
+          modelDir: typeof options.modelDir === 'string' ? options.modelDir : await options.modelDir(),
           precision: options.precision ?? 'q8',
           threads: options.threads ?? 1,
           sentences,
           sourceLanguage,
         },
         {
-          ...(options.signal ? { signal: options.signal } : {}),
+          ...(call.signal ? { signal: call.signal } : {}),
           onProgress: (progress) => {
-            if (isProgress(progress)) options.onProgress?.(progress.done, progress.total);
+            if (isProgress(progress)) call.onSentence?.(progress.done);
           },
         },
       )

@@ -106,22 +106,6 @@ export const generateLlmNote = async (
     if (options.signal?.aborted) throw new AppError('JOB_CANCELLED', 'Note generation was cancelled.');
     const composed = input.draft.sections[index];
     if (!composed) continue;
-    if ((options.sections ?? 'narrative') === 'narrative' && !narrative.has(facts.sectionId)) {
-      sections.push(composed);
-      reports.push({
-        sectionId: facts.sectionId,
-        source: 'composer',
-        reason: 'KEPT',
-        promptTokens: 0,
-        newTokens: 0,
-        cachedTokens: 0,
-        ms: 0,
-        sentences: composed.sentences.length,
-        unsupported: 0,
-      });
-      continue;
-    }
-    options.onEvent?.({ type: 'section', sectionId: facts.sectionId, header: facts.header });
     const started = performance.now();
     const keep = (reason: SectionReport['reason'], usage = { promptTokens: 0, newTokens: 0, cachedTokens: 0 }) => {
       sections.push(composed);
@@ -134,6 +118,15 @@ export const generateLlmNote = async (
         sentences: composed.sentences.length,
         unsupported: 0,
       });
+    };
+    // A list section kept by choice is not streamed: the model never started on it.
+    if ((options.sections ?? 'narrative') === 'narrative' && !narrative.has(facts.sectionId)) {
+      keep('KEPT');
+      continue;
+    }
+    options.onEvent?.({ type: 'section', sectionId: facts.sectionId, header: facts.header });
+    const fallBack = (reason: SectionReport['reason'], usage?: Parameters<typeof keep>[1]) => {
+      keep(reason, usage);
       options.onEvent?.({ type: 'section-done', sectionId: facts.sectionId, source: 'composer' });
     };
     let result;
@@ -149,13 +142,13 @@ export const generateLlmNote = async (
       });
     } catch (error) {
       if (!isAppError(error) || MODEL_FAILURES.includes(error.code)) throw error;
-      keep(error.code);
+      fallBack(error.code);
       continue;
     }
     const usage = { promptTokens: result.promptTokens, newTokens: result.newTokens, cachedTokens: result.cachedTokens };
     const texts = cleanSectionText(result.text, facts.header);
     if (texts.length === 0) {
-      keep('EMPTY', usage);
+      fallBack('EMPTY', usage);
       continue;
     }
     const sentences: NoteSentence[] = texts.map((text) => {

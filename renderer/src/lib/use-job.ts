@@ -10,7 +10,8 @@ export type JobState<R> =
   | { phase: 'cancelled' }
   | { phase: 'failed'; error: BackendError };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
 
 /**
  * Follows one kind of job from its start call to its end: progress while it runs, `onSucceeded`

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { call } from './api';
-import { useJob, type JobState } from './use-job';
+import { isRecord, useJob, type JobState } from './use-job';
 
 export type Template = 'soap' | 'history-and-physical' | 'progress';
 
@@ -13,8 +13,6 @@ export type PipelineResult = {
 };
 
 export type PipelineState = JobState<PipelineResult>;
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 const parsePipeline = (result: Record<string, unknown>): PipelineResult => ({
   version: typeof result.version === 'number' ? result.version : 0,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { translateEncounter } from '../../../main/services/translation-service';
+import type { Translator } from '../../../main/translation/translate-segments';
 import { createWorkerTranslator } from '../../../main/translation/worker-translator';
 import { createTestHost } from '../inference/worker-helpers';
 import { openTempRuntime, SYNTHETIC_PATIENT } from '../../helpers/temp-runtime';
@@ -26,21 +27,23 @@ describe('a worker crash while translating', () => {
       const before = store.repos.segments.listForEncounter(encounterId);
       const job = { signal: new AbortController().signal, progress: () => undefined };
       let killed = false;
-      const crashing = createWorkerTranslator(host, {
-        modelDir: ORACLE,
-        precision: 'fp32',
-        onProgress: () => {
-          if (killed) return;
-          killed = true;
-          void host.request('test.crash').catch(() => undefined);
-        },
-      });
+      const translator = createWorkerTranslator(host, { modelDir: ORACLE, precision: 'fp32' });
+      // The first finished sentence kills the worker while the rest are still being translated.
+      const crashing: Translator = (sentences, language, call) =>
+        translator(sentences, language, {
+          ...call,
+          onSentence: (done) => {
+            call?.onSentence?.(done);
+            if (killed) return;
+            killed = true;
+            void host.request('test.crash').catch(() => undefined);
+          },
+        });
       await expect(translateEncounter(store, { encounterId }, null, job, () => crashing)).rejects.toMatchObject({
         code: 'INFERENCE_WORKER_CRASHED',
       });
       expect(store.repos.segments.listForEncounter(encounterId)).toEqual(before);
 
-      const translator = createWorkerTranslator(host, { modelDir: ORACLE, precision: 'fp32' });
       expect(await translateEncounter(store, { encounterId }, null, job, () => translator)).toMatchObject({
         translated: 1,
       });

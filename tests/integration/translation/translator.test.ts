@@ -26,14 +26,22 @@ describe('translation to English', () => {
   let translator: Translator;
   beforeAll(async () => {
     engine = await loadTranslator({ modelDir: ORACLE, precision: 'fp32' });
-    translator = (sentences, sourceLanguage) => engine.translate(sentences, { sourceLanguage });
+    translator = (sentences, sourceLanguage, call) =>
+      engine.translate(sentences, {
+        sourceLanguage,
+        ...(call?.signal ? { signal: call.signal } : {}),
+        ...(call?.onSentence ? { onSentence: call.onSentence } : {}),
+      });
   });
   afterAll(async () => {
     await engine.dispose();
   });
 
   it('translates each sentence of each non-English segment and keeps the original beside it', async () => {
-    const out = await translateSegments(VISIT, () => translator);
+    const progress: number[] = [];
+    const out = await translateSegments(VISIT, () => translator, { onProgress: (done) => progress.push(done) });
+    // One step per translated sentence, as the model finishes each.
+    expect(progress).toEqual([1, 2, 3, 4]);
     expect(out.map((s) => [s.language, s.languageSource])).toEqual([
       ['es', 'text'],
       ['en', 'speech'],
